@@ -1,0 +1,52 @@
+package io.realtimegateway.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.realtimegateway.invocation.AppAllowList;
+import io.realtimegateway.protocol.AppId;
+import io.realtimegateway.protocol.InputField;
+import io.realtimegateway.protocol.RealtimeApp;
+import io.realtimegateway.protocol.RealtimeApps;
+
+/** The known real-time apps callers may use, with their input fields. */
+@Path("/v1/apps")
+public class AppsResource {
+
+    @RegisterForReflection
+    public record AppDescription(String id, String kind, String summary, List<FieldDescription> fields, List<String> requiresOneOf) {
+    }
+
+    @RegisterForReflection
+    public record FieldDescription(String name, String type, boolean required, String accepts, String description) {
+    }
+
+    private final AppAllowList allowList;
+
+    AppsResource(AppAllowList allowList) {
+        this.allowList = allowList;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The known real-time apps and their input fields")
+    public List<AppDescription> apps() {
+        return RealtimeApps.ALL.stream().filter(app -> allowList.allows(AppId.parse(app.id()))).map(AppsResource::describe).toList();
+    }
+
+    private static AppDescription describe(RealtimeApp app) {
+        return new AppDescription(app.id(), app.kind().name().toLowerCase(), app.summary(),
+                app.fields().stream().map(AppsResource::describe).toList(), app.oneOfRequired());
+    }
+
+    private static FieldDescription describe(InputField field) {
+        return new FieldDescription(field.name(), field.rule().type(), field.required(), field.rule().accepts(), field.description());
+    }
+}

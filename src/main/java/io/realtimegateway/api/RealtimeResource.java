@@ -1,0 +1,64 @@
+package io.realtimegateway.api;
+
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.realtimegateway.invocation.InvocationEvent;
+import io.realtimegateway.invocation.InvocationRequestParser;
+import io.realtimegateway.invocation.InvocationResponse;
+import io.realtimegateway.invocation.InvocationService;
+import io.realtimegateway.protocol.AppId;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Aggregated real-time invocations over HTTP: inputs in, one result per input out. */
+@Path("/v1/realtime/{owner}/{alias}")
+@Consumes(MediaType.APPLICATION_JSON)
+public class RealtimeResource {
+
+    private final InvocationService service;
+    private final InvocationRequestParser parser;
+
+    RealtimeResource(InvocationService service, InvocationRequestParser parser) {
+        this.service = service;
+        this.parser = parser;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run inputs through a real-time app and return one result per input, in input order")
+    @RequestBody(content = @Content(schema = @Schema(implementation = InvocationRequestSchema.class)))
+    public Uni<InvocationResponse> invoke(@RestPath String owner, @RestPath String alias, Map<String, Object> body) {
+        return service.invoke(parser.parse(new AppId(owner, alias, ""), body));
+    }
+
+    @POST
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The same, streamed: a 'result' event per input as it arrives, then a 'summary' event")
+    @RequestBody(content = @Content(schema = @Schema(implementation = InvocationRequestSchema.class)))
+    public Multi<OutboundSseEvent> stream(@RestPath String owner, @RestPath String alias, Map<String, Object> body,
+            @Context Sse sse) {
+        return service.stream(parser.parse(new AppId(owner, alias, ""), body)).map(event -> event instanceof InvocationEvent.Outcome outcome
+                ? event(sse, "result", outcome.result())
+                : event(sse, "summary", ((InvocationEvent.Finished) event).summary()));
+    }
+
+    private static OutboundSseEvent event(Sse sse, String name, Object data) {
+        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
+    }
+}

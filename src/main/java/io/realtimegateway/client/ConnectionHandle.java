@@ -1,0 +1,93 @@
+package io.realtimegateway.client;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.quarkus.logging.Log;
+import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.FrameCodec;
+import io.realtimegateway.protocol.RealtimeException;
+
+/** One caller's view of a link: its listener, its inputs, its reconnect count. */
+final class ConnectionHandle implements RealtimeConnection {
+
+    private final UpstreamLink link;
+    private final RealtimeListener listener;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Both touched only by the link's serial executor; the count is read by callers afterwards. */
+    private UpstreamSocket lastSocket;
+    private volatile int socketsUsed;
+
+    ConnectionHandle(UpstreamLink link, RealtimeListener listener) {
+        this.link = link;
+        this.listener = listener;
+    }
+
+    @Override
+    public CompletionStage<RealtimeResult> send(Map<String, ?> input) {
+        if (closed.get()) {
+            return failed(new RealtimeException(ErrorCode.CONNECTION_LOST, "send() after close(): open a new connection"));
+        }
+        Map<String, ?> copy = new LinkedHashMap<>(input);
+        byte[] frame;
+        try {
+            frame = FrameCodec.encodeInput(copy);
+        } catch (IllegalArgumentException e) {
+            return failed(new RealtimeException(ErrorCode.INVALID_INPUT, "the input cannot be sent: " + e.getMessage()));
+        }
+        PendingInput pending = new PendingInput(this, copy, frame);
+        link.submit(pending);
+        return pending.outcome.minimalCompletionStage();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            link.detach(this);
+        }
+    }
+
+    @Override
+    public String connectionKey() {
+        return link.settings().connectionKey();
+    }
+
+    @Override
+    public int reconnects() {
+        return Math.max(0, socketsUsed - 1);
+    }
+
+    @Override
+    public Duration throttleInterval() {
+        return link.throttle();
+    }
+
+    RealtimeListener listener() {
+        return listener;
+    }
+
+    /** Counts the distinct sockets this handle's inputs went out on. */
+    void usedSocket(UpstreamSocket socket) {
+        if (socket != lastSocket) {
+            lastSocket = socket;
+            socketsUsed++;
+        }
+    }
+
+    void notify(Consumer<RealtimeListener> callback) {
+        try {
+            callback.accept(listener);
+        } catch (RuntimeException e) {
+            Log.warn("A real-time listener threw; the connection carries on", e);
+        }
+    }
+
+    private static CompletionStage<RealtimeResult> failed(RealtimeException error) {
+        return CompletableFuture.failedStage(new InputFailedException(error, 0));
+    }
+}

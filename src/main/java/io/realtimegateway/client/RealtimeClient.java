@@ -1,0 +1,145 @@
+package io.realtimegateway.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.realtimegateway.config.ClientConfig;
+import io.realtimegateway.protocol.AppId;
+import io.realtimegateway.protocol.Bounds;
+import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.RealtimeUrl;
+import io.vertx.core.Vertx;
+
+/**
+ * The Java real-time client, in the shape of fal's JavaScript and Python clients:
+ *
+ * <pre>{@code
+ * RealtimeConnection connection = realtime.connect("fal-ai/flux-lora-realtime",
+ *         RealtimeOptions.defaults().withConnectionKey("editor-42"),
+ *         result -> show(result.get("images")));
+ * connection.send(Map.of("prompt", "a red fox in the snow", "seed", 7));
+ * }</pre>
+ *
+ * Connections with the same {@code connectionKey} share one socket, which stays open for
+ * {@code gateway.client.idle-timeout} after its last holder closes and is closed at shutdown.
+ */
+@ApplicationScoped
+public class RealtimeClient {
+
+    private static final Pattern CONNECTION_KEY = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
+    private final ClientConfig config;
+    private final Map<LinkSettings, UpstreamLink> shared = new ConcurrentHashMap<>();
+    private final Set<UpstreamLink> live = ConcurrentHashMap.newKeySet();
+    private final UpstreamLink.Environment environment;
+
+    RealtimeClient(SocketOpener opener, Vertx vertx, ClientConfig config) {
+        this.config = config;
+        this.environment = new UpstreamLink.Environment() {
+            public SocketOpener opener() {
+                return opener;
+            }
+
+            public Vertx vertx() {
+                return vertx;
+            }
+
+            public int maxSendsPerInput() {
+                return config.maxSendsPerInput();
+            }
+
+            public Duration idleTimeout() {
+                return config.idleTimeout();
+            }
+
+            public boolean releaseIfUnused(UpstreamLink link) {
+                boolean[] released = { false };
+                shared.computeIfPresent(link.settings(), (settings, current) -> {
+                    released[0] = current == link && link.unused();
+                    return released[0] ? null : current;
+                });
+                return released[0];
+            }
+
+            public void forget(UpstreamLink link) {
+                shared.remove(link.settings(), link);
+                live.remove(link);
+            }
+        };
+    }
+
+    /** Connects with the default options. */
+    public RealtimeConnection connect(String app, RealtimeListener listener) {
+        return connect(app, RealtimeOptions.defaults(), listener);
+    }
+
+    /**
+     * Opens (or, with a known connectionKey, joins) a connection to a real-time app. The socket opens on the
+     * first send.
+     *
+     * @param app an app id such as {@code fal-ai/flux-lora-realtime}
+     * @throws RealtimeException {@code INVALID_INPUT} for a malformed app id or out-of-range options
+     */
+    public RealtimeConnection connect(String app, RealtimeOptions options, RealtimeListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        LinkSettings settings = new LinkSettings(AppId.parse(app),
+                options.path() == null ? null : RealtimeUrl.checkPath(options.path()),
+                RealtimeUrl.checkMaxBuffering(Objects.requireNonNullElse(options.maxBuffering(), config.defaultMaxBuffering())),
+                checkConnectionKey(options.connectionKey()));
+        Duration throttle = checkThrottle(Objects.requireNonNullElse(options.throttleInterval(), config.throttle().defaultInterval()));
+        ConnectionHandle[] handle = new ConnectionHandle[1];
+        if (settings.shared()) {
+            shared.compute(settings, (key, current) -> {
+                UpstreamLink link = current != null ? current : newLink(key, throttle);
+                handle[0] = attach(link, listener, throttle);
+                return link;
+            });
+        } else {
+            handle[0] = attach(newLink(settings, throttle), listener, throttle);
+        }
+        return handle[0];
+    }
+
+    /** Connections open right now, shared or private. */
+    public int openConnections() {
+        return live.size();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        live.forEach(link -> link.shutdown("the gateway is shutting down"));
+    }
+
+    private UpstreamLink newLink(LinkSettings settings, Duration throttle) {
+        UpstreamLink link = new UpstreamLink(settings, throttle, environment);
+        live.add(link);
+        return link;
+    }
+
+    private static ConnectionHandle attach(UpstreamLink link, RealtimeListener listener, Duration throttle) {
+        ConnectionHandle handle = new ConnectionHandle(link, listener);
+        link.attach(handle, throttle);
+        return handle;
+    }
+
+    private Duration checkThrottle(Duration throttle) {
+        Bounds.check("throttleInterval", throttle.toMillis(), config.throttle().min().toMillis(), config.throttle().max().toMillis(), " ms");
+        return throttle;
+    }
+
+    private static String checkConnectionKey(String key) {
+        if (key != null && !CONNECTION_KEY.matcher(key).matches()) {
+            throw new RealtimeException(ErrorCode.INVALID_INPUT,
+                    "connectionKey must be 1 to 128 characters of letters, digits and . _ : @ -");
+        }
+        return key;
+    }
+}

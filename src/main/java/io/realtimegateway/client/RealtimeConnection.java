@@ -1,0 +1,34 @@
+package io.realtimegateway.client;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A connection to one real-time app, as returned by {@link RealtimeClient#connect}. Thread-safe.
+ */
+public interface RealtimeConnection extends AutoCloseable {
+
+    /**
+     * Sends one input, paced by the throttle interval; the socket opens on the first send. The returned stage
+     * completes with this input's result, or fails with an {@link InputFailedException}; the listener hears
+     * the same outcome. Each input gets exactly one outcome.
+     */
+    CompletionStage<RealtimeResult> send(Map<String, ?> input);
+
+    /**
+     * Stops this connection: inputs not answered yet are given up (their stages fail with a
+     * {@link java.util.concurrent.CancellationException}). A private connection's socket closes at once; a shared
+     * one stays open for the other holders of its key, or for a while for the next caller.
+     */
+    @Override
+    void close();
+
+    /** The key of a shared connection, or null for a private one. */
+    String connectionKey();
+
+    /** How many times this connection's inputs had to be sent on a new socket after the first. */
+    int reconnects();
+
+    /** The throttle interval in effect. */
+    java.time.Duration throttleInterval();
+}

@@ -1,0 +1,90 @@
+package io.realtimegateway.client;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.BasicWebSocketConnector.ExecutionModel;
+import io.realtimegateway.auth.RetryAfter;
+import io.realtimegateway.auth.TokenCache;
+import io.realtimegateway.auth.UpstreamTarget;
+import io.realtimegateway.config.ClientConfig;
+import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.FrameCodec;
+import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.RealtimeUrl;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.UpgradeRejectedException;
+
+/** Opens one socket for a connection: a token, the app's URL, the WebSockets Next client, failures given codes. */
+@ApplicationScoped
+class SocketOpener {
+
+    private final Instance<BasicWebSocketConnector> connectors;
+    private final TokenCache tokens;
+    private final UpstreamTarget target;
+    private final ClientConfig config;
+
+    SocketOpener(Instance<BasicWebSocketConnector> connectors, TokenCache tokens, UpstreamTarget target, ClientConfig config) {
+        this.connectors = connectors;
+        this.tokens = tokens;
+        this.target = target;
+        this.config = config;
+    }
+
+    Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
+        return tokens.token(settings.app())
+                .map(token -> RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()))
+                .chain(url -> connect(url, new UpstreamSocket(listener)))
+                .onFailure().transform(failure -> explain(failure, settings));
+    }
+
+    void forgetToken(LinkSettings settings) {
+        tokens.invalidate(settings.app());
+    }
+
+    private Uni<UpstreamSocket> connect(URI url, UpstreamSocket socket) {
+        // Connectors are single-use: a fresh one per socket, released once the socket is open or failed.
+        var connector = connectors.getHandle();
+        int timeoutMillis = (int) config.connectTimeout().toMillis();
+        return connector.get()
+                .baseUri(URI.create(url.getScheme() + "://" + url.getRawAuthority() + "?" + url.getRawQuery()))
+                .path(url.getRawPath())
+                // Non-blocking callbacks run in frame order; the blocking default is unordered.
+                .executionModel(ExecutionModel.NON_BLOCKING)
+                .customizeOptions((connect, client) -> {
+                    client.setConnectTimeout(timeoutMillis);
+                    connect.setTimeout(timeoutMillis);
+                })
+                .onTextMessage((connection, text) -> socket.received(FrameCodec.decodeText(text)))
+                .onBinaryMessage((connection, bytes) -> socket.received(FrameCodec.decodeBinary(bytes.getBytes())))
+                .onClose((connection, reason) -> socket.closed(reason.getCode(), reason.getMessage()))
+                .connect()
+                .map(socket::attach)
+                .onTermination().invoke(connector::destroy);
+    }
+
+    private RealtimeException explain(Throwable failure, LinkSettings settings) {
+        if (failure instanceof RealtimeException known) {
+            return known;
+        }
+        String app = settings.app().toString();
+        if (failure instanceof UpgradeRejectedException rejected) {
+            int status = rejected.getStatus();
+            String said = " (HTTP " + status + " on the WebSocket upgrade)";
+            return switch (status) {
+                case 401, 403 -> new RealtimeException(ErrorCode.UNAUTHORIZED, "the upstream refused the token for " + app + said);
+                case 404 -> new RealtimeException(ErrorCode.APP_NOT_FOUND, "the upstream has no real-time app " + app
+                        + " at path " + (settings.path() == null ? RealtimeUrl.DEFAULT_PATH : settings.path()) + said);
+                case 429 -> new RealtimeException(ErrorCode.RATE_LIMITED, "the upstream is rate limiting " + app + said,
+                        RetryAfter.parse(rejected.getHeaders() == null ? null : rejected.getHeaders().get("Retry-After")), null);
+                default -> new RealtimeException(status >= 500 ? ErrorCode.CONNECTION_LOST : ErrorCode.UPSTREAM_ERROR,
+                        "the upstream refused the connection to " + app + said);
+            };
+        }
+        return new RealtimeException(ErrorCode.CONNECTION_LOST, "could not connect to " + target.describe() + " for " + app
+                + ": " + RealtimeUrl.redact(String.valueOf(failure.getMessage())), failure);
+    }
+}

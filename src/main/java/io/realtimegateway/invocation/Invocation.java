@@ -1,0 +1,108 @@
+package io.realtimegateway.invocation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+import io.realtimegateway.client.InputFailedException;
+import io.realtimegateway.client.RealtimeConnection;
+import io.realtimegateway.client.RealtimeResult;
+import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.OutputImages;
+import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.Violation;
+
+/**
+ * The books of one running invocation: exactly one outcome per input, whichever comes first of its result,
+ * its failure, or the deadline. Outcomes may arrive on any thread.
+ */
+final class Invocation {
+
+    private final InvocationRequest request;
+    private final AtomicReferenceArray<ItemResult> results;
+    private final AtomicInteger outstanding;
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private final Consumer<ItemResult> onOutcome;
+    private final long startNanos = System.nanoTime();
+
+    Invocation(InvocationRequest request, Consumer<ItemResult> onOutcome) {
+        this.request = request;
+        this.results = new AtomicReferenceArray<>(request.inputs().size());
+        this.outstanding = new AtomicInteger(request.inputs().size());
+        this.onOutcome = onOutcome;
+    }
+
+    InvocationRequest request() {
+        return request;
+    }
+
+    /** Completes once every input has its outcome. */
+    CompletableFuture<Void> settled() {
+        return settled;
+    }
+
+    void rejectLocally(int index, List<Violation> violations) {
+        String problems = String.join("; ", violations.stream().map(Violation::toString).toList());
+        record(ItemResult.error(index, new ErrorBody(ErrorCode.INVALID_INPUT.name(), problems), 0));
+    }
+
+    /** Sends one input and books whatever becomes of it. */
+    void send(int index, RealtimeConnection connection) {
+        connection.send(request.inputs().get(index)).whenComplete((result, failure) -> {
+            if (failure == null) {
+                record(ok(index, result));
+            } else {
+                record(failed(index, failure));
+            }
+        });
+    }
+
+    /** Books every input still without an outcome as failed with this error. */
+    void failRemaining(RealtimeException error) {
+        for (int i = 0; i < results.length(); i++) {
+            if (results.get(i) == null) {
+                record(ItemResult.error(i, ErrorBody.of(error), 0));
+            }
+        }
+    }
+
+    List<ItemResult> results() {
+        ItemResult[] snapshot = new ItemResult[results.length()];
+        Arrays.setAll(snapshot, results::get);
+        return List.of(snapshot);
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private void record(ItemResult outcome) {
+        if (results.compareAndSet(outcome.index(), null, outcome)) {
+            onOutcome.accept(outcome);
+            if (outstanding.decrementAndGet() == 0) {
+                settled.complete(null);
+            }
+        }
+    }
+
+    private static ItemResult ok(int index, RealtimeResult result) {
+        Map<String, Object> output = OutputImages.inlineContent(result.output());
+        return ItemResult.ok(index, output, result.attempts(), Math.round(result.latency().toNanos() / 100_000.0) / 10.0);
+    }
+
+    private static ItemResult failed(int index, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof InputFailedException failed) {
+            return ItemResult.error(index, ErrorBody.of(failed), failed.attempts());
+        }
+        if (cause instanceof RealtimeException known) {
+            return ItemResult.error(index, ErrorBody.of(known), 0);
+        }
+        return ItemResult.error(index, new ErrorBody(ErrorCode.UPSTREAM_ERROR.name(), String.valueOf(cause.getMessage())), 0);
+    }
+}

@@ -1,0 +1,24 @@
+package io.realtimegateway.protocol;
+
+/**
+ * The stable error codes the gateway reports, for whole invocations and for single inputs.
+ * Callers may switch on them; their names never change.
+ */
+public enum ErrorCode {
+    /** Our validation, or the upstream's validation of an input. Never retried. */
+    INVALID_INPUT,
+    /** The upstream refused an input or a connection because of its rate limit. */
+    RATE_LIMITED,
+    /** The socket closed abnormally, a network error, or the upgrade failed with 5xx. */
+    CONNECTION_LOST,
+    /** No key, or the upstream refused the key or the token. Never retried. */
+    UNAUTHORIZED,
+    /** No result before the deadline. */
+    TIMEOUT,
+    /** The app's circuit breaker is open; the call failed fast. */
+    CIRCUIT_OPEN,
+    /** Unknown app, or an app not on the allow-list. Never retried. */
+    APP_NOT_FOUND,
+    /** Any other upstream error, such as the model failing; the upstream's reason is kept. */
+    UPSTREAM_ERROR
+}

@@ -1,0 +1,162 @@
+package io.realtimegateway.simulator;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.realtimegateway.config.EmbeddedUpstream;
+import io.realtimegateway.config.SimulatorConfig;
+import io.realtimegateway.config.UpstreamMode;
+import io.realtimegateway.protocol.AppId;
+import io.realtimegateway.protocol.RealtimeApp;
+import io.realtimegateway.protocol.RealtimeApps;
+import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.RealtimeUrl;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The embedded fal-compatible upstream: a plain Vert.x server on its own port with fal's token endpoint
+ * ({@code POST /tokens/}) and the seed apps' real-time WebSockets ({@code /{owner}/{alias}/realtime}).
+ * It starts when the gateway uses it (no fal key configured) or when enabled explicitly, and publishes
+ * its address for the gateway, which reaches it only through the network.
+ */
+@ApplicationScoped
+public class Simulator {
+
+    private static final Pattern REALTIME_PATH = Pattern.compile("/([^/]+)/([^/]+)(/.*)");
+    /** Results carry whole images; a generous bound still refuses absurd frames. */
+    private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    private static final int EVENT_LOOPS = 2;
+
+    /** What a session needs from the simulator. */
+    record Services(Vertx vertx, SimulatedModel model, SimulatorBehaviour behaviour, SimulatorStats stats) {
+    }
+
+    private final SimulatorConfig config;
+    private final UpstreamMode mode;
+    private final EmbeddedUpstream embedded;
+    private final SimulatorBehaviour behaviour;
+    private final SimulatorStats stats = new SimulatorStats();
+    private final SimulatorTokens tokens = new SimulatorTokens(Clock.systemUTC());
+    private final SimulatedModel model = new SimulatedModel();
+    /** Its own Vert.x, as a separate upstream would have: own event loops, none of the gateway's metrics. */
+    private Vertx vertx;
+
+    Simulator(SimulatorConfig config, UpstreamMode mode, EmbeddedUpstream embedded) {
+        this.config = config;
+        this.mode = mode;
+        this.embedded = embedded;
+        this.behaviour = new SimulatorBehaviour(config);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled().orElse(mode.embedded())) {
+            return;
+        }
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(1));
+        Services services = new Services(vertx, model, behaviour, stats);
+        String key = config.key().orElseGet(Simulator::randomKey);
+        TokenDesk tokenDesk = new TokenDesk(tokens, key);
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(request -> {
+            if (request.path().equals("/tokens/") || request.path().equals("/tokens")) {
+                stats.tokenRequested();
+                tokenDesk.handle(request);
+            } else {
+                realtime(request, services);
+            }
+        });
+        server.listen().toCompletionStage().toCompletableFuture().join();
+        URI baseUrl = URI.create("http://" + config.host() + ":" + server.actualPort());
+        embedded.publish(new EmbeddedUpstream.Address(baseUrl, key));
+        Log.infof("Embedded fal-compatible upstream listening on %s (tokens at /tokens/, apps at ws://%s:%d/{owner}/{alias}/realtime)",
+                baseUrl, config.host(), server.actualPort());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (vertx != null) {
+            embedded.withdraw();
+            vertx.close();
+        }
+    }
+
+    /** Whether it is running, and where. */
+    public Optional<URI> baseUrl() {
+        return embedded.address().map(EmbeddedUpstream.Address::baseUrl);
+    }
+
+    public SimulatorBehaviour behaviour() {
+        return behaviour;
+    }
+
+    public SimulatorStats stats() {
+        return stats;
+    }
+
+    private void realtime(HttpServerRequest request, Services services) {
+        Matcher path = REALTIME_PATH.matcher(request.path());
+        Optional<RealtimeApp> app = path.matches() && RealtimeUrl.DEFAULT_PATH.equals(path.group(3))
+                ? knownApp(path.group(1) + "/" + path.group(2)) : Optional.empty();
+        if (app.isEmpty() || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            request.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"detail\":\"Not Found\"}");
+            return;
+        }
+        Integer maxBuffering = maxBuffering(request.getParam("max_buffering"));
+        if (maxBuffering == null) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                    .end("{\"detail\":\"max_buffering must be a whole number from 1 to 60\"}");
+            return;
+        }
+        boolean authorized = !behaviour.refuseTokens() && tokens.allows(request.getParam("fal_jwt_token"), path.group(2));
+        request.toWebSocket().onSuccess(socket -> {
+            stats.connected(app.get().id());
+            if (!authorized) {
+                // fal's edge accepts the upgrade, then says so and closes.
+                socket.writeTextMessage("{\"status\":\"error\",\"error\":\"Unauthorized\"}");
+                socket.close((short) 1000);
+                return;
+            }
+            new SimulatedSession(socket, app.get(), maxBuffering, services).start();
+        });
+    }
+
+    private Integer maxBuffering(String param) {
+        if (param == null) {
+            return behaviour.defaultMaxBuffering();
+        }
+        try {
+            return RealtimeUrl.checkMaxBuffering(Integer.parseInt(param));
+        } catch (NumberFormatException | RealtimeException e) {
+            return null;
+        }
+    }
+
+    private static Optional<RealtimeApp> knownApp(String id) {
+        try {
+            return RealtimeApps.find(AppId.parse(id));
+        } catch (RealtimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,71 @@
+package io.realtimegateway.simulator;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the simulator has seen, per app: how often callers connect and send, and what its queues dropped. */
+public final class SimulatorStats {
+
+    private final Map<String, LongAdder> connections = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> inputs = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final LongAdder tokens = new LongAdder();
+
+    /** WebSocket sessions accepted for the app. */
+    public long connections(String app) {
+        return read(connections, app);
+    }
+
+    /** Input frames received for the app, valid or not. */
+    public long inputs(String app) {
+        return read(inputs, app);
+    }
+
+    /** Inputs dropped by full queues (fal drops the oldest waiting input, silently). */
+    public long dropped(String app) {
+        return read(dropped, app);
+    }
+
+    /** Sessions accepted for all apps together. */
+    public long connections() {
+        return connections.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Requests to the token endpoint, granted or not. */
+    public long tokenRequests() {
+        return tokens.sum();
+    }
+
+    public void reset() {
+        connections.clear();
+        inputs.clear();
+        dropped.clear();
+        tokens.reset();
+    }
+
+    void tokenRequested() {
+        tokens.increment();
+    }
+
+    void connected(String app) {
+        count(connections, app);
+    }
+
+    void received(String app) {
+        count(inputs, app);
+    }
+
+    void droppedOne(String app) {
+        count(dropped, app);
+    }
+
+    private static void count(Map<String, LongAdder> counters, String app) {
+        counters.computeIfAbsent(app, key -> new LongAdder()).increment();
+    }
+
+    private static long read(Map<String, LongAdder> counters, String app) {
+        LongAdder counter = counters.get(app);
+        return counter == null ? 0 : counter.sum();
+    }
+}

@@ -1,0 +1,230 @@
+package io.realtimegateway.api;
+
+import static io.realtimegateway.Fixtures.body;
+import static io.realtimegateway.Fixtures.prompt;
+import static io.realtimegateway.Fixtures.prompts;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.realtimegateway.Fixtures;
+import io.realtimegateway.config.SimulatorConfig.ResultFormat;
+import io.realtimegateway.simulator.Simulator;
+import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.restassured.path.json.JsonPath;
+
+/** {@code POST /v1/realtime/{owner}/{alias}} end to end: gateway, real sockets, the embedded upstream. */
+@QuarkusTest
+class RealtimeResourceTest {
+
+    @Inject
+    Simulator simulator;
+
+    @AfterEach
+    void reset() {
+        simulator.behaviour().reset();
+    }
+
+    @Test
+    void fluxReturnsOneImageOfTheRequestedSizePerInput() {
+        Map<String, Object> input = new LinkedHashMap<>(Map.of("prompt", "a serene mountain landscape at sunset",
+                "image_size", "landscape_16_9", "num_inference_steps", 4, "guidance_scale", 3.5, "seed", 7));
+        JsonPath response = invoke(Fixtures.FLUX, body(List.of(input, prompt("a second take", 8))));
+
+        assertEquals("fal-ai/flux-lora-realtime", response.getString("app"));
+        assertEquals(List.of(0, 1), response.getList("results.index"));
+        assertEquals(List.of("ok", "ok"), response.getList("results.status"));
+        assertEquals(List.of(1, 1), response.getList("results.attempts"));
+        assertImage(response.getString("results[0].output.images[0].url"), 1024, 576);
+        assertEquals(7, response.getInt("results[0].output.seed"));
+        assertEquals(List.of(false), response.getList("results[0].output.has_nsfw_concepts"));
+        assertEquals("image/png", response.getString("results[0].output.images[0].content_type"));
+        assertEquals(2, response.getInt("summary.ok"));
+        assertEquals(0, response.getInt("summary.failed"));
+        assertEquals(64, response.getInt("summary.effectiveThrottleMs"));
+    }
+
+    @Test
+    void sdxlTurboDefaultsToSquare512() {
+        JsonPath response = invoke(Fixtures.SDXL, body(List.of(Map.of("prompt", "a cat in a hat", "seed", 3))));
+        assertImage(response.getString("results[0].output.images[0].url"), 512, 512);
+    }
+
+    @Test
+    void lcmTakesASourceImageAndReportsItsOwnNsfwField() {
+        Map<String, Object> input = Map.of("prompt", "make it autumn", "image_url", "data:image/png;base64,iVBORw0KGgo=", "strength", 0.6,
+                "image_size", Map.of("width", 128, "height", 96), "num_images", 2, "seed", 11);
+        JsonPath response = invoke(Fixtures.LCM, body(List.of(input)));
+        assertEquals(2, response.getList("results[0].output.images").size());
+        assertImage(response.getString("results[0].output.images[1].url"), 128, 96);
+        assertEquals(List.of(false, false), response.getList("results[0].output.nsfw_content_detected"));
+    }
+
+    @Test
+    void videoAppsReturnTheirFramesAsImages() {
+        JsonPath ltx = invoke(Fixtures.LTX, body(List.of(Map.of("prompt", "waves at dusk", "num_frames", 3, "seed", 5))));
+        assertEquals(3, ltx.getList("results[0].output.images").size());
+        assertImage(ltx.getString("results[0].output.images[2].url"), 768, 512);
+
+        JsonPath cog = invoke(Fixtures.COGVIDEOX, body(List.of(Map.of("prompt", "a train in the rain", "num_frames", 2))));
+        assertEquals(2, cog.getList("results[0].output.images").size());
+        assertImage(cog.getString("results[0].output.images[0].url"), 720, 480);
+    }
+
+    @Test
+    void twentyInputsComeBackInInputOrderEachWithItsOwnSeed() {
+        JsonPath response = invoke(Fixtures.FLUX, body(prompts(20, 100)));
+        List<Integer> expectedSeeds = new ArrayList<>();
+        List<Integer> expectedIndexes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            expectedSeeds.add(100 + i);
+            expectedIndexes.add(i);
+        }
+        assertEquals(expectedIndexes, response.getList("results.index"));
+        assertEquals(expectedSeeds, response.getList("results.output.seed"));
+        assertEquals(20, response.getInt("summary.ok"));
+    }
+
+    @Test
+    void resultsSentAsJsonTextFramesWorkTheSame() {
+        simulator.behaviour().resultFormat(ResultFormat.JSON);
+        JsonPath response = invoke(Fixtures.FLUX, body(prompts(3, 1)));
+        assertEquals(List.of(1, 2, 3), response.getList("results.output.seed"));
+    }
+
+    @Test
+    void invalidInputsAreRejectedLocallyAndNeverSentWhileTheOthersGetResults() {
+        long sentBefore = simulator.stats().inputs(Fixtures.FLUX);
+        List<Map<String, Object>> inputs = List.of(prompt("fine", 1), Map.of("seed", 2), prompt("also fine", 3),
+                Map.of("prompt", "too many steps", "num_inference_steps", 99));
+        JsonPath response = invoke(Fixtures.FLUX, body(inputs));
+
+        assertEquals(List.of("ok", "error", "ok", "error"), response.getList("results.status"));
+        assertEquals("INVALID_INPUT", response.getString("results[1].error.code"));
+        assertEquals("prompt: field required", response.getString("results[1].error.message"));
+        assertEquals("num_inference_steps: must be a whole number from 1 to 12", response.getString("results[3].error.message"));
+        assertEquals(0, response.getInt("results[1].attempts"));
+        assertEquals(List.of(1, 3), List.of(response.getInt("results[0].output.seed"), response.getInt("results[2].output.seed")));
+        assertEquals(2, simulator.stats().inputs(Fixtures.FLUX) - sentBefore);
+        assertEquals(2, response.getInt("summary.failed"));
+    }
+
+    @Test
+    void aConnectionKeyReusesOneLiveConnectionAcrossInvocations() {
+        long before = simulator.stats().connections(Fixtures.FLUX);
+        Map<String, Object> body = body(prompts(2, 1));
+        body.put("connectionKey", "reuse-test");
+
+        JsonPath first = invoke(Fixtures.FLUX, body);
+        JsonPath second = invoke(Fixtures.FLUX, body);
+
+        assertEquals("reuse-test", first.getString("connectionKey"));
+        assertEquals(List.of(1, 2), second.getList("results.output.seed"));
+        assertEquals(1, simulator.stats().connections(Fixtures.FLUX) - before);
+
+        body.put("connectionKey", "another-key");
+        invoke(Fixtures.FLUX, body);
+        assertEquals(2, simulator.stats().connections(Fixtures.FLUX) - before);
+    }
+
+    @Test
+    void withoutAConnectionKeyEachInvocationHasItsOwnConnection() {
+        long before = simulator.stats().connections(Fixtures.FLUX);
+        JsonPath first = invoke(Fixtures.FLUX, body(prompts(1, 1)));
+        invoke(Fixtures.FLUX, body(prompts(1, 1)));
+        assertEquals(null, first.getString("connectionKey"));
+        assertEquals(2, simulator.stats().connections(Fixtures.FLUX) - before);
+    }
+
+    @Test
+    void theThrottleAskedForIsTheThrottleApplied() {
+        Map<String, Object> body = body(prompts(3, 1));
+        body.put("throttleIntervalMs", 40);
+        assertEquals(40, invoke(Fixtures.FLUX, body).getInt("summary.effectiveThrottleMs"));
+    }
+
+    @Test
+    void aDeadlineKeepsTheResultsThatArrivedAndTimesOutTheRest() {
+        simulator.behaviour().latency(new Latency(Duration.ZERO, Duration.ofMillis(300), Duration.ZERO));
+        Map<String, Object> quick = new LinkedHashMap<>(prompt("quick", 1));
+        quick.put("num_inference_steps", 1);
+        Map<String, Object> slow = new LinkedHashMap<>(prompt("slow", 2));
+        slow.put("num_inference_steps", 12);
+        Map<String, Object> body = body(List.of(quick, slow));
+        body.put("timeoutMs", 2000);
+
+        JsonPath response = invoke(Fixtures.FLUX, body);
+        assertEquals(List.of("ok", "error"), response.getList("results.status"));
+        assertEquals("TIMEOUT", response.getString("results[1].error.code"));
+        assertEquals("no result within the invocation's deadline of 2000 ms (timeoutMs)", response.getString("results[1].error.message"));
+    }
+
+    @Test
+    void whenNothingArrivesBeforeTheDeadlineTheInvocationIsA504() {
+        simulator.behaviour().latency(new Latency(Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO));
+        Map<String, Object> body = body(prompts(2, 1));
+        body.put("timeoutMs", 300);
+        given().contentType("application/json").body(body).post("/v1/realtime/" + Fixtures.FLUX)
+                .then().statusCode(504).body("error.code", equalTo("TIMEOUT"));
+    }
+
+    @Test
+    void anAllowedAppTheUpstreamDoesNotKnowIsA404() {
+        given().contentType("application/json").body(body(prompts(1, 1))).post("/v1/realtime/fal-ai/not-a-realtime-app")
+                .then().statusCode(404).body("error.code", equalTo("APP_NOT_FOUND"))
+                .body("error.message", containsString("no real-time app fal-ai/not-a-realtime-app"));
+    }
+
+    @Test
+    void theStreamSendsAResultEventPerInputThenTheSummary() {
+        String stream = given().contentType("application/json").body(body(prompts(3, 1))).accept("text/event-stream")
+                .post("/v1/realtime/" + Fixtures.FLUX + "/stream").then().statusCode(200).extract().asString();
+        List<String> events = stream.lines().filter(line -> line.startsWith("event:")).map(line -> line.substring(6).trim()).toList();
+        assertEquals(List.of("result", "result", "result", "summary"), events);
+        List<String> data = stream.lines().filter(line -> line.startsWith("data:")).toList();
+        assertEquals(3, JsonPath.from(data.get(3).substring(5)).getInt("ok"));
+        assertEquals("ok", JsonPath.from(data.get(0).substring(5)).getString("status"));
+    }
+
+    @Test
+    void aStreamWithABadRequestIsAnOrdinaryErrorAnswer() {
+        given().contentType("application/json").body(Map.of("inputs", List.of())).accept("text/event-stream")
+                .post("/v1/realtime/" + Fixtures.FLUX + "/stream")
+                .then().statusCode(400).body("error.code", equalTo("INVALID_INPUT"));
+    }
+
+    @Test
+    void theAppListHasTheFiveAppsWithTheirFields() {
+        given().get("/v1/apps").then().statusCode(200)
+                .body("id", hasSize(5))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'prompt' }.required", equalTo(true))
+                .body("find { it.id == 'fal-ai/lcm-sd15-i2i' }.requiresOneOf", equalTo(List.of("image_url", "image_bytes")))
+                .body("find { it.id == 'fal-ai/ltx-video-realtime' }.kind", equalTo("video"));
+    }
+
+    static JsonPath invoke(String app, Map<String, Object> body) {
+        return given().contentType("application/json").body(body).post("/v1/realtime/" + app)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void assertImage(String dataUri, int width, int height) {
+        BufferedImage image = Fixtures.decodePng(dataUri);
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+    }
+}

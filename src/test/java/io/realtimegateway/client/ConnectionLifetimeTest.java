@@ -1,0 +1,83 @@
+package io.realtimegateway.client;
+
+import static io.realtimegateway.Fixtures.prompt;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.Fixtures;
+import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.simulator.Simulator;
+import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+
+/** Shared connections live on for the idle time after their last holder leaves, and end at shutdown. */
+@QuarkusTest
+@TestProfile(ConnectionLifetimeTest.ShortIdleTime.class)
+class ConnectionLifetimeTest {
+
+    public static class ShortIdleTime implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.client.idle-timeout", "300ms");
+        }
+    }
+
+    @Inject
+    RealtimeClient realtime;
+
+    @Inject
+    Simulator simulator;
+
+    @AfterEach
+    void reset() {
+        simulator.behaviour().reset();
+    }
+
+    @Test
+    void aSharedConnectionOutlivesItsHolderThenClosesWhenIdle() throws Exception {
+        RealtimeOptions keyed = RealtimeOptions.defaults().withConnectionKey("idle-test");
+        long before = simulator.stats().connections(Fixtures.FLUX);
+        try (RealtimeConnection first = realtime.connect(Fixtures.FLUX, keyed, result -> {
+        })) {
+            first.send(prompt("first", 1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        try (RealtimeConnection second = realtime.connect(Fixtures.FLUX, keyed, result -> {
+        })) {
+            second.send(prompt("second", 2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(1, simulator.stats().connections(Fixtures.FLUX) - before, "the second holder joined the warm connection");
+
+        await().until(() -> realtime.openConnections() == 0);
+    }
+
+    @Test
+    void shutdownFailsWaitingInputsAndClosesEveryConnection() {
+        simulator.behaviour().latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO));
+        RealtimeConnection connection = realtime.connect(Fixtures.FLUX, RealtimeOptions.defaults().withConnectionKey("shutdown-test"),
+                result -> {
+                });
+        CompletableFuture<RealtimeResult> waiting = connection.send(prompt("slow", 1)).toCompletableFuture();
+
+        realtime.shutdown();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+        assertEquals(ErrorCode.CONNECTION_LOST, ((RealtimeException) failure.getCause()).code());
+        assertEquals("the gateway is shutting down", failure.getCause().getMessage());
+        await().until(() -> realtime.openConnections() == 0);
+    }
+}

@@ -1,0 +1,47 @@
+package io.realtimegateway.invocation;
+
+import static io.realtimegateway.Fixtures.body;
+import static io.realtimegateway.Fixtures.prompts;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.Fixtures;
+
+/** A key the upstream refuses: 401 naming where the key came from, never the key. */
+@QuarkusTest
+@TestProfile(RefusedKeyTest.WrongKey.class)
+class RefusedKeyTest {
+
+    static final String WRONG_KEY = "wrong-key-id:wrong-key-secret";
+
+    public static class WrongKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.upstream.target", "embedded", "gateway.upstream.key", WRONG_KEY);
+        }
+    }
+
+    @Test
+    void theInvocationIsA401ThatNamesTheKeySourceButNotTheKey() {
+        given().contentType("application/json").body(body(prompts(2, 1))).post("/v1/realtime/" + Fixtures.FLUX)
+                .then().statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"))
+                .body("error.message", containsString("the key from FAL_KEY (gateway.upstream.key)"))
+                .body("error.message", not(containsString("wrong-key")));
+    }
+
+    @Test
+    void theFunctionAnswersTheSame() {
+        given().contentType("application/json").body(Map.of("app", Fixtures.FLUX, "inputs", prompts(1, 1))).post("/realtime")
+                .then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
+    }
+}
