@@ -46,7 +46,7 @@ public class ErrorMappers {
     static Response respond(RealtimeException failure) {
         Response.ResponseBuilder response = Response.status(ErrorStatus.of(failure.code())).type(MediaType.APPLICATION_JSON)
                 .entity(ErrorResponse.of(failure));
-        failure.retryAfter().ifPresent(delay -> response.header("Retry-After", Math.max(1, delay.toSeconds())));
+        ErrorStatus.retryAfter(failure).ifPresent(seconds -> response.header("Retry-After", seconds));
         return response.build();
     }
 }

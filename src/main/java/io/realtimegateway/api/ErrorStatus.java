@@ -1,8 +1,11 @@
 package io.realtimegateway.api;
 
-import io.realtimegateway.protocol.ErrorCode;
+import java.util.Optional;
 
-/** The one mapping from error codes to HTTP statuses. */
+import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.RealtimeException;
+
+/** The one mapping from error codes to HTTP statuses (and the headers that go with them). */
 public final class ErrorStatus {
 
     private ErrorStatus() {
@@ -18,5 +21,10 @@ public final class ErrorStatus {
             case CIRCUIT_OPEN -> 503;
             case TIMEOUT -> 504;
         };
+    }
+
+    /** The {@code Retry-After} value in whole seconds, when the failure says how long to wait. */
+    public static Optional<String> retryAfter(RealtimeException failure) {
+        return failure.retryAfter().map(delay -> Long.toString(Math.max(1, delay.toSeconds())));
     }
 }

@@ -72,7 +72,7 @@ public class HttpFilters {
     private void answer(RoutingContext context, int status, RealtimeException failure) {
         try {
             var response = context.response().setStatusCode(status).putHeader("Content-Type", "application/json");
-            failure.retryAfter().ifPresent(delay -> response.putHeader("Retry-After", Long.toString(Math.max(1, delay.toSeconds()))));
+            ErrorStatus.retryAfter(failure).ifPresent(seconds -> response.putHeader("Retry-After", seconds));
             response.end(json.writeValueAsString(ErrorResponse.of(failure)));
         } catch (JsonProcessingException e) {
             context.fail(e);

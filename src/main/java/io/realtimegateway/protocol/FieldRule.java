@@ -1,10 +1,9 @@
 package io.realtimegateway.protocol;
 
 import java.util.Base64;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-/** What one input field accepts. {@link #problem} says, in words, what is wrong with a value, or null. */
+/** What one input field accepts; {@link #problem} says in words what is wrong with a value. */
 public sealed interface FieldRule {
 
     /** The JSON type shown in the app listing. */
@@ -13,8 +12,13 @@ public sealed interface FieldRule {
     /** The accepted values in words, as shown in the app listing and in error messages. */
     String accepts();
 
+    /** Whether the field may hold this value. */
+    boolean allows(Object value);
+
     /** Null when the value is acceptable, else what is wrong with it. */
-    String problem(Object value);
+    default String problem(Object value) {
+        return allows(value) ? null : "must be " + accepts();
+    }
 
     record Text(int minLength, int maxLength) implements FieldRule {
         public String type() {
@@ -25,8 +29,8 @@ public sealed interface FieldRule {
             return "a string of " + minLength + " to " + maxLength + " characters";
         }
 
-        public String problem(Object value) {
-            return value instanceof String s && s.length() >= minLength && s.length() <= maxLength ? null : "must be " + accepts();
+        public boolean allows(Object value) {
+            return value instanceof String s && s.length() >= minLength && s.length() <= maxLength;
         }
     }
 
@@ -39,9 +43,9 @@ public sealed interface FieldRule {
             return min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
         }
 
-        public String problem(Object value) {
-            boolean whole = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue());
-            return whole && ((Number) value).doubleValue() >= min && ((Number) value).doubleValue() <= max ? null : "must be " + accepts();
+        public boolean allows(Object value) {
+            return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())
+                    && n.doubleValue() >= min && n.doubleValue() <= max;
         }
     }
 
@@ -54,8 +58,8 @@ public sealed interface FieldRule {
             return "a number from " + format(min) + " to " + format(max);
         }
 
-        public String problem(Object value) {
-            return value instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max ? null : "must be " + accepts();
+        public boolean allows(Object value) {
+            return value instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max;
         }
 
         private static String format(double d) {
@@ -72,8 +76,8 @@ public sealed interface FieldRule {
             return "true or false";
         }
 
-        public String problem(Object value) {
-            return value instanceof Boolean ? null : "must be " + accepts();
+        public boolean allows(Object value) {
+            return value instanceof Boolean;
         }
     }
 
@@ -88,8 +92,8 @@ public sealed interface FieldRule {
                     + ImageSize.MIN_SIDE + " to " + ImageSize.MAX_SIDE;
         }
 
-        public String problem(Object value) {
-            return ImageSize.parse(value) != null ? null : "must be " + accepts();
+        public boolean allows(Object value) {
+            return ImageSize.parse(value) != null;
         }
     }
 
@@ -105,8 +109,8 @@ public sealed interface FieldRule {
             return "an http(s) URL or a data: URI";
         }
 
-        public String problem(Object value) {
-            return value instanceof String s && URL.matcher(s).matches() ? null : "must be " + accepts();
+        public boolean allows(Object value) {
+            return value instanceof String s && URL.matcher(s).matches();
         }
     }
 
@@ -117,27 +121,23 @@ public sealed interface FieldRule {
         }
 
         public String accepts() {
-            return "bytes (base64 text in JSON)";
+            return "non-empty bytes (base64 text in JSON)";
         }
 
-        public String problem(Object value) {
+        public boolean allows(Object value) {
             if (value instanceof byte[] bytes) {
-                return bytes.length > 0 ? null : "must not be empty";
+                return bytes.length > 0;
             }
             if (value instanceof String text && !text.isEmpty()) {
                 try {
                     Base64.getDecoder().decode(text);
-                    return null;
+                    return true;
                 } catch (IllegalArgumentException e) {
-                    return "must be " + accepts();
+                    return false;
                 }
             }
-            return "must be " + accepts();
+            return false;
         }
     }
 
-    /** For the app listing. */
-    default Map<String, String> describe() {
-        return Map.of("type", type(), "accepts", accepts());
-    }
 }

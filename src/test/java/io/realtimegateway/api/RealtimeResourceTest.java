@@ -16,29 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.config.SimulatorConfig.ResultFormat;
-import io.realtimegateway.simulator.Simulator;
 import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
 import io.restassured.path.json.JsonPath;
 
 /** {@code POST /v1/realtime/{owner}/{alias}} end to end: gateway, real sockets, the embedded upstream. */
 @QuarkusTest
-class RealtimeResourceTest {
-
-    @Inject
-    Simulator simulator;
-
-    @AfterEach
-    void reset() {
-        simulator.behaviour().reset();
-    }
+class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void fluxReturnsOneImageOfTheRequestedSizePerInput() {

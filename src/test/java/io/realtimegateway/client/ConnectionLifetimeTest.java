@@ -13,22 +13,21 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
-import io.realtimegateway.simulator.Simulator;
 import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
 
 /** Shared connections live on for the idle time after their last holder leaves, and end at shutdown. */
 @QuarkusTest
 @TestProfile(ConnectionLifetimeTest.ShortIdleTime.class)
-class ConnectionLifetimeTest {
+class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
 
     public static class ShortIdleTime implements QuarkusTestProfile {
         @Override
@@ -39,14 +38,6 @@ class ConnectionLifetimeTest {
 
     @Inject
     RealtimeClient realtime;
-
-    @Inject
-    Simulator simulator;
-
-    @AfterEach
-    void reset() {
-        simulator.behaviour().reset();
-    }
 
     @Test
     void aSharedConnectionOutlivesItsHolderThenClosesWhenIdle() throws Exception {

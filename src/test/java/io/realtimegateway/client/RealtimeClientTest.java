@@ -18,30 +18,21 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
-import io.realtimegateway.simulator.Simulator;
 import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
 
 /** The Java client API, in the shape of fal's clients, against the embedded upstream over real sockets. */
 @QuarkusTest
-class RealtimeClientTest {
+class RealtimeClientTest extends EmbeddedUpstreamTest {
 
     @Inject
     RealtimeClient realtime;
-
-    @Inject
-    Simulator simulator;
-
-    @AfterEach
-    void reset() {
-        simulator.behaviour().reset();
-    }
 
     @Test
     void resultsReachTheListenerAndTheReturnedStage() throws Exception {

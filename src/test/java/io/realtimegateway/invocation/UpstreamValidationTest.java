@@ -11,16 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
-import io.realtimegateway.simulator.Simulator;
 import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
 import io.restassured.path.json.JsonPath;
 
@@ -30,21 +27,13 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(UpstreamValidationTest.LocalValidationOff.class)
-class UpstreamValidationTest {
+class UpstreamValidationTest extends EmbeddedUpstreamTest {
 
     public static class LocalValidationOff implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.validation.local", "false");
         }
-    }
-
-    @Inject
-    Simulator simulator;
-
-    @AfterEach
-    void reset() {
-        simulator.behaviour().reset();
     }
 
     @Test

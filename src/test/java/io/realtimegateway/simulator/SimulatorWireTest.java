@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.config.EmbeddedUpstream;
 import io.realtimegateway.config.SimulatorConfig.ResultFormat;
@@ -32,10 +32,7 @@ import io.vertx.core.http.UpgradeRejectedException;
 
 /** The embedded upstream on the wire, checked with a bare client: it must behave like fal's server. */
 @QuarkusTest
-class SimulatorWireTest {
-
-    @Inject
-    Simulator simulator;
+class SimulatorWireTest extends EmbeddedUpstreamTest {
 
     @Inject
     EmbeddedUpstream embedded;
@@ -48,11 +45,6 @@ class SimulatorWireTest {
     @BeforeEach
     void locate() {
         base = embedded.address().orElseThrow().baseUrl();
-    }
-
-    @AfterEach
-    void reset() {
-        simulator.behaviour().reset();
     }
 
     @Test
