@@ -4,16 +4,27 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 
+import io.realtimegateway.resilience.AdaptiveThrottle;
 import io.realtimegateway.simulator.Simulator;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
-/** Base of the tests that tune the embedded upstream: whatever a test changes is undone after it. */
+/** Base of the tests that tune the embedded upstream: whatever a test changes, faults, open breakers and learned pacing included, is undone after it. */
 public abstract class EmbeddedUpstreamTest {
 
     @Inject
     protected Simulator simulator;
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    AdaptiveThrottle throttles;
+
     @AfterEach
-    void restoreTheSimulatorsBehaviour() {
+    void restoreTheSimulatorAndTheBreakers() {
         simulator.behaviour().reset();
+        simulator.faults().reset();
+        breakers.resetAll();
+        throttles.reset();
     }
 }

@@ -1,19 +1,33 @@
 package io.realtimegateway.api;
 
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.realtimegateway.invocation.ErrorBody;
+import io.realtimegateway.invocation.InvocationFailure;
+import io.realtimegateway.invocation.ItemResult;
+import io.realtimegateway.invocation.Summary;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 
-/** The body of every error answer: {@code {"error":{"code":"...","message":"..."}}}. */
+/**
+ * The body of every error answer: {@code {"error":{"code":"...","message":"..."}}}. When an invocation failed as a
+ * whole after some inputs were answered, their {@code results} and the {@code summary} come along.
+ */
 @RegisterForReflection
-public record ErrorResponse(ErrorBody error) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorResponse(ErrorBody error, List<ItemResult> results, Summary summary) {
 
     public static ErrorResponse of(RealtimeException failure) {
-        return new ErrorResponse(ErrorBody.of(failure));
+        if (failure instanceof InvocationFailure whole) {
+            return new ErrorResponse(ErrorBody.of(failure), whole.partial().results(), whole.partial().summary());
+        }
+        return new ErrorResponse(ErrorBody.of(failure), null, null);
     }
 
     public static ErrorResponse of(ErrorCode code, String message) {
-        return new ErrorResponse(new ErrorBody(code.name(), message));
+        return new ErrorResponse(new ErrorBody(code.name(), message), null, null);
     }
 }

@@ -3,6 +3,7 @@ package io.realtimegateway.client;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,9 +20,11 @@ final class ConnectionHandle implements RealtimeConnection {
     private final UpstreamLink link;
     private final RealtimeListener listener;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Both touched only by the link's serial executor; the count is read by callers afterwards. */
+    private final long openedAtNanos = System.nanoTime();
+    /** Touched only by the link's serial executor; the counts are read by callers afterwards. */
     private UpstreamSocket lastSocket;
     private volatile int socketsUsed;
+    private volatile long slowestThrottleNanos;
 
     ConnectionHandle(UpstreamLink link, RealtimeListener listener) {
         this.link = link;
@@ -64,19 +67,26 @@ final class ConnectionHandle implements RealtimeConnection {
 
     @Override
     public Duration throttleInterval() {
-        return link.throttle();
+        return Duration.ofNanos(Math.max(slowestThrottleNanos, link.throttle().toNanos()));
+    }
+
+    @Override
+    public Optional<Duration> rateLimited() {
+        UpstreamLink.RateLimitNotice notice = link.lastRateLimit();
+        return notice != null && notice.atNanos() >= openedAtNanos ? Optional.of(notice.retryAfter()) : Optional.empty();
     }
 
     RealtimeListener listener() {
         return listener;
     }
 
-    /** Counts the distinct sockets this handle's inputs went out on. */
-    void usedSocket(UpstreamSocket socket) {
+    /** Counts the distinct sockets this handle's inputs went out on, and the slowest pacing they met. */
+    void sentOn(UpstreamSocket socket, Duration throttle) {
         if (socket != lastSocket) {
             lastSocket = socket;
             socketsUsed++;
         }
+        slowestThrottleNanos = Math.max(slowestThrottleNanos, throttle.toNanos());
     }
 
     void notify(Consumer<RealtimeListener> callback) {

@@ -37,6 +37,10 @@ final class PendingInput {
         return sends;
     }
 
+    long lastSentNanos() {
+        return lastSentNanos;
+    }
+
     boolean abandoned() {
         return abandoned;
     }

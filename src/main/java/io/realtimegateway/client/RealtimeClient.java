@@ -11,11 +11,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.realtimegateway.config.ClientConfig;
+import io.realtimegateway.config.ResilienceConfig;
 import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.protocol.Bounds;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.RealtimeUrl;
+import io.realtimegateway.resilience.AdaptiveThrottle;
+import io.realtimegateway.resilience.ResilienceMetrics;
+import io.realtimegateway.resilience.UpstreamGuards;
 import io.vertx.core.Vertx;
 
 /**
@@ -37,43 +41,29 @@ public class RealtimeClient {
     private static final Pattern CONNECTION_KEY = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final ClientConfig config;
+    private final LinkServices services;
     private final Map<LinkSettings, UpstreamLink> shared = new ConcurrentHashMap<>();
     private final Set<UpstreamLink> live = ConcurrentHashMap.newKeySet();
-    private final UpstreamLink.Environment environment;
+    private final UpstreamLink.Registry registry = new UpstreamLink.Registry() {
+        public boolean releaseIfUnused(UpstreamLink link) {
+            boolean[] released = { false };
+            shared.computeIfPresent(link.settings(), (settings, current) -> {
+                released[0] = current == link && link.unused();
+                return released[0] ? null : current;
+            });
+            return released[0];
+        }
 
-    RealtimeClient(SocketOpener opener, Vertx vertx, ClientConfig config) {
+        public void forget(UpstreamLink link) {
+            shared.remove(link.settings(), link);
+            live.remove(link);
+        }
+    };
+
+    RealtimeClient(SocketOpener opener, Vertx vertx, UpstreamGuards guards, AdaptiveThrottle throttles, ResilienceMetrics metrics,
+            ClientConfig config, ResilienceConfig resilience) {
         this.config = config;
-        this.environment = new UpstreamLink.Environment() {
-            public SocketOpener opener() {
-                return opener;
-            }
-
-            public Vertx vertx() {
-                return vertx;
-            }
-
-            public int maxSendsPerInput() {
-                return config.maxSendsPerInput();
-            }
-
-            public Duration idleTimeout() {
-                return config.idleTimeout();
-            }
-
-            public boolean releaseIfUnused(UpstreamLink link) {
-                boolean[] released = { false };
-                shared.computeIfPresent(link.settings(), (settings, current) -> {
-                    released[0] = current == link && link.unused();
-                    return released[0] ? null : current;
-                });
-                return released[0];
-            }
-
-            public void forget(UpstreamLink link) {
-                shared.remove(link.settings(), link);
-                live.remove(link);
-            }
-        };
+        this.services = new LinkServices(opener, vertx, guards, throttles, metrics, config, resilience.inputTimeout());
     }
 
     /** Connects with the default options. */
@@ -119,7 +109,7 @@ public class RealtimeClient {
     }
 
     private UpstreamLink newLink(LinkSettings settings, Duration throttle) {
-        UpstreamLink link = new UpstreamLink(settings, throttle, environment);
+        UpstreamLink link = new UpstreamLink(settings, throttle, services, registry);
         live.add(link);
         return link;
     }

@@ -1,6 +1,8 @@
 package io.realtimegateway.client;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -29,6 +31,9 @@ public interface RealtimeConnection extends AutoCloseable {
     /** How many times this connection's inputs had to be sent on a new socket after the first. */
     int reconnects();
 
-    /** The throttle interval in effect. */
-    java.time.Duration throttleInterval();
+    /** The slowest pacing applied to this connection's sends: what was asked for, or more after rate limits. */
+    Duration throttleInterval();
+
+    /** When the upstream refused for its rate limit since this connection was opened: the wait it called for. */
+    Optional<Duration> rateLimited();
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.BasicWebSocketConnector.ExecutionModel;
 import io.realtimegateway.auth.RetryAfter;
@@ -61,6 +62,8 @@ class SocketOpener {
                 .onTextMessage((connection, text) -> socket.received(FrameCodec.decodeText(text)))
                 .onBinaryMessage((connection, bytes) -> socket.received(FrameCodec.decodeBinary(bytes.getBytes())))
                 .onClose((connection, reason) -> socket.closed(reason.getCode(), reason.getMessage()))
+                // A lost connection also surfaces here; its close follows and decides what happens.
+                .onError((connection, failure) -> Log.debugf("WebSocket %s failed: %s", connection.id(), failure.getMessage()))
                 .connect()
                 .map(socket::attach)
                 .onTermination().invoke(connector::destroy);

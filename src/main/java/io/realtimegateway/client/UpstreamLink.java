@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.logging.Log;
@@ -14,57 +17,66 @@ import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.ResultCorrelation;
 import io.realtimegateway.protocol.UpstreamMessage;
 import io.realtimegateway.protocol.UpstreamMessage.FalError;
-import io.vertx.core.Vertx;
 
 /**
  * One logical connection to an app: it outlives sockets. It keeps the inputs not yet sent and those sent
  * but unanswered, paces sends, never has more than {@code maxBuffering} unanswered (so fal's bounded queue
- * never drops one), matches results to inputs first in first out, reopens a socket when inputs wait, and
- * finds the culprit when the upstream ends a session over one bad input. All state is touched only
- * through {@link #serial}.
+ * never drops one), matches results to inputs first in first out, and runs one socket session after
+ * another through the app's fault tolerance guard. A lost connection re-queues its unanswered inputs; if
+ * the socket had answered nothing the session fails and the guard's retry opens the next one after
+ * back-off (and the app's breaker counts it), otherwise the next socket opens at once. It also finds the
+ * culprit when the upstream ends a session over one bad input. All state is touched only through {@link #serial}.
  */
 final class UpstreamLink implements SocketListener {
 
-    /** What the link needs from its client. */
-    interface Environment {
-        SocketOpener opener();
-
-        Vertx vertx();
-
-        int maxSendsPerInput();
-
-        Duration idleTimeout();
-
-        /** Drops a shared link from the client's books unless a handle attached meanwhile; true when dropped. */
+    /** The client's books of live links. */
+    interface Registry {
+        /** Drops a shared link unless a handle attached meanwhile; true when dropped. */
         boolean releaseIfUnused(UpstreamLink link);
 
-        /** Drops the link from the client's books. */
+        /** Drops the link. */
         void forget(UpstreamLink link);
     }
 
     private final LinkSettings settings;
-    private final Environment environment;
+    private final LinkServices services;
+    private final Registry registry;
     private final SerialExecutor serial = new SerialExecutor();
     /** Read when a handle attaches, so it is safe outside {@link #serial}. */
     private final Set<ConnectionHandle> handles = ConcurrentHashMap.newKeySet();
-    private volatile Duration throttle;
+    private volatile Duration requestedThrottle;
+    private volatile RateLimitNotice lastRateLimit;
 
     private final ArrayDeque<PendingInput> unsent = new ArrayDeque<>();
     private final List<PendingInput> unanswered = new ArrayList<>();
     private UpstreamSocket socket;
-    private boolean connecting;
+    /** Completes when the current socket's session ends: normally, or with why it was lost. */
+    private CompletableFuture<Void> sessionEnd;
+    /** A guarded run of sessions is under way (connecting, open, or backing off before a retry). */
+    private boolean sessionsRunning;
+    private int sessionsOpened;
+    /** Results the current socket delivered: a socket lost after answering is a flaky network, not a down upstream. */
+    private int answeredOnSocket;
     private boolean retired;
     private long lastSendNanos;
+    private long pausedUntilNanos;
     private boolean pumpScheduled;
-    /** What the upstream said before it closed the current socket. */
+    private long stallTimer = -1;
+    /** What the upstream said, or what we did, before the current socket closed. */
     private FalError endingError;
     private boolean idleNotice;
     private boolean unauthorized;
+    private boolean closedByUs;
 
-    UpstreamLink(LinkSettings settings, Duration throttle, Environment environment) {
+    /** When the upstream last refused for its rate limit, and the wait it asked for. */
+    record RateLimitNotice(long atNanos, Duration retryAfter) {
+    }
+
+    UpstreamLink(LinkSettings settings, Duration throttle, LinkServices services, Registry registry) {
         this.settings = settings;
-        this.throttle = throttle;
-        this.environment = environment;
+        this.requestedThrottle = throttle;
+        this.services = services;
+        this.registry = registry;
         this.lastSendNanos = System.nanoTime() - throttle.toNanos();
     }
 
@@ -72,14 +84,19 @@ final class UpstreamLink implements SocketListener {
         return settings;
     }
 
+    /** The pause kept between sends now: what was asked, or more while the app is being rate limited. */
     Duration throttle() {
-        return throttle;
+        return services.throttles().effective(settings.app(), requestedThrottle);
+    }
+
+    RateLimitNotice lastRateLimit() {
+        return lastRateLimit;
     }
 
     /** Called atomically with the client's lookup, so a link being retired never gains a handle. */
     void attach(ConnectionHandle handle, Duration throttle) {
         handles.add(handle);
-        this.throttle = throttle;
+        this.requestedThrottle = throttle;
     }
 
     boolean unused() {
@@ -106,7 +123,7 @@ final class UpstreamLink implements SocketListener {
             if (!settings.shared()) {
                 retire();
             } else if (handles.isEmpty()) {
-                environment.vertx().setTimer(Math.max(1, environment.idleTimeout().toMillis()),
+                services.vertx().setTimer(Math.max(1, services.client().idleTimeout().toMillis()),
                         id -> serial.execute(this::retireIfIdle));
             }
         });
@@ -127,29 +144,31 @@ final class UpstreamLink implements SocketListener {
             return;
         }
         if (socket == null) {
-            if (!unsent.isEmpty() && !connecting) {
-                openSocket();
+            if (!unsent.isEmpty() && !sessionsRunning) {
+                runSessions();
             }
             return;
         }
+        Duration throttle = throttle();
         while (!unsent.isEmpty() && unanswered.size() < capacity()) {
             long now = System.nanoTime();
-            long wait = lastSendNanos + throttle.toNanos() - now;
+            long wait = Math.max(lastSendNanos + throttle.toNanos(), pausedUntilNanos) - now;
             if (wait > 0) {
                 schedulePump(wait);
                 return;
             }
             PendingInput input = unsent.poll();
-            if (input.sends() >= environment.maxSendsPerInput()) {
+            if (input.sends() >= services.client().maxSendsPerInput()) {
                 input.fail(new RealtimeException(ErrorCode.CONNECTION_LOST, "sent " + input.sends()
-                        + " times without an answer; the upstream keeps closing the connection"));
+                        + " times without an answer (gateway.client.max-sends-per-input); the upstream keeps closing the connection"));
                 continue;
             }
-            input.owner.usedSocket(socket);
+            input.owner.sentOn(socket, throttle);
             input.markSent(now);
             unanswered.add(input);
             lastSendNanos = now;
             socket.send(input.frame);
+            watchForStall();
         }
     }
 
@@ -162,36 +181,73 @@ final class UpstreamLink implements SocketListener {
     private void schedulePump(long waitNanos) {
         if (!pumpScheduled) {
             pumpScheduled = true;
-            environment.vertx().setTimer(Math.max(1, (waitNanos + 999_999) / 1_000_000), id -> serial.execute(() -> {
+            services.vertx().setTimer(Math.max(1, (waitNanos + 999_999) / 1_000_000), id -> serial.execute(() -> {
                 pumpScheduled = false;
                 pump();
             }));
         }
     }
 
-    private void openSocket() {
-        connecting = true;
-        environment.opener().open(settings, this).subscribe().with(
-                opened -> serial.execute(() -> socketOpened(opened)),
-                failure -> serial.execute(() -> socketFailed((RealtimeException) failure)));
+    // ---- sessions ----
+
+    private void runSessions() {
+        sessionsRunning = true;
+        services.guards().run(settings.app(), this::openSession)
+                .whenComplete((done, failure) -> serial.execute(() -> sessionsEnded(failure)));
     }
 
-    private void socketOpened(UpstreamSocket opened) {
-        connecting = false;
+    /** One attempt of the guard: a socket from open to close. Called by the guard, on any thread. */
+    private CompletionStage<Void> openSession() {
+        CompletableFuture<Void> end = new CompletableFuture<>();
+        serial.execute(() -> {
+            if (retired || unsent.isEmpty()) {
+                // Nothing left to send, e.g. the caller gave up while we backed off.
+                end.complete(null);
+                return;
+            }
+            services.opener().open(settings, this).subscribe().with(
+                    opened -> serial.execute(() -> socketOpened(opened, end)),
+                    failure -> serial.execute(() -> openFailed((RealtimeException) failure, end)));
+        });
+        return end;
+    }
+
+    private void socketOpened(UpstreamSocket opened, CompletableFuture<Void> end) {
         if (retired) {
             opened.close();
+            end.complete(null);
             return;
         }
         socket = opened;
+        sessionEnd = end;
+        answeredOnSocket = 0;
+        if (++sessionsOpened > 1) {
+            services.metrics().reconnected(settings.app());
+        }
         log("Connected to %s (connectionKey=%s)", settings.app(), keyForLogs());
         handles.forEach(handle -> handle.notify(RealtimeListener::onOpen));
         pump();
     }
 
-    private void socketFailed(RealtimeException failure) {
-        connecting = false;
-        Log.warnf("Could not connect to %s (connectionKey=%s): %s", settings.app(), keyForLogs(), failure);
-        failAll(failure);
+    private void openFailed(RealtimeException failure, CompletableFuture<Void> end) {
+        Log.debugf("Could not connect to %s (connectionKey=%s): %s", settings.app(), keyForLogs(), failure);
+        if (failure.code() == ErrorCode.RATE_LIMITED) {
+            slowDown(failure.retryAfter().orElse(null));
+        }
+        end.completeExceptionally(failure);
+    }
+
+    /** The guard is done: a session ended cleanly, or it gave up, and then what is waiting fails. */
+    private void sessionsEnded(Throwable failure) {
+        sessionsRunning = false;
+        if (failure != null) {
+            RealtimeException cause = failure instanceof CompletionException && failure.getCause() instanceof RealtimeException known
+                    ? known
+                    : new RealtimeException(ErrorCode.CONNECTION_LOST, String.valueOf(failure.getMessage()), failure);
+            Log.warnf("Gave up on %s (connectionKey=%s): %s", settings.app(), keyForLogs(), cause);
+            failAll(cause);
+        }
+        pump();
     }
 
     // ---- receiving ----
@@ -208,7 +264,7 @@ final class UpstreamLink implements SocketListener {
                 falErrorArrived(error);
             } else if (message instanceof UpstreamMessage.Unauthorized) {
                 unauthorized = true;
-                socket.close();
+                closeSocket("the upstream refused the token");
             } else if (message instanceof UpstreamMessage.Malformed malformed) {
                 failOldest(new RealtimeException(ErrorCode.UPSTREAM_ERROR, "the upstream sent a malformed frame: " + malformed.problem()));
             }
@@ -222,6 +278,7 @@ final class UpstreamLink implements SocketListener {
             return;
         }
         PendingInput input = unanswered.remove(ResultCorrelation.match(inputs(unanswered), output));
+        answeredOnSocket++;
         input.suspect = false;
         input.succeed(output, System.nanoTime());
         pump();
@@ -231,13 +288,36 @@ final class UpstreamLink implements SocketListener {
         if (error.isIdleTimeout()) {
             idleNotice = true;
         } else if (error.isRateLimit()) {
-            failOldest(new RealtimeException(ErrorCode.RATE_LIMITED, "the upstream refused the input: " + error.describe()));
+            inputRefusedForRateLimit(error);
         } else {
             endingError = error;
         }
     }
 
-    /** The oldest unanswered input is the one a refusal or a garbled frame answers; the session goes on. */
+    /** The refusal answers the oldest input, which goes back to the front of the queue; sends slow down. */
+    private void inputRefusedForRateLimit(FalError error) {
+        if (!unanswered.isEmpty()) {
+            PendingInput refused = unanswered.remove(0);
+            if (refused.sends() >= services.client().maxSendsPerInput()) {
+                refused.fail(new RealtimeException(ErrorCode.RATE_LIMITED, "the upstream kept refusing the input for its rate limit: "
+                        + error.describe(), throttle(), null));
+            } else {
+                unsent.addFirst(refused);
+            }
+        }
+        slowDown(null);
+        pump();
+    }
+
+    private void slowDown(Duration retryAfter) {
+        Duration slower = services.throttles().slowDown(settings.app(), throttle());
+        Duration pause = retryAfter != null && retryAfter.compareTo(slower) > 0 ? retryAfter : slower;
+        pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + pause.toNanos());
+        lastRateLimit = new RateLimitNotice(System.nanoTime(), pause);
+        services.metrics().rateLimited(settings.app());
+    }
+
+    /** The oldest unanswered input is the one a garbled frame answers; the session goes on. */
     private void failOldest(RealtimeException error) {
         if (!unanswered.isEmpty()) {
             unanswered.remove(0).fail(error);
@@ -248,30 +328,56 @@ final class UpstreamLink implements SocketListener {
     @Override
     public void onClosed(UpstreamSocket from, int code, String reason) {
         serial.execute(() -> {
-            if (from != socket) {
-                return;
+            if (from == socket) {
+                socketEnded(code, reason);
             }
-            socket = null;
-            List<PendingInput> lost = new ArrayList<>(unanswered);
-            unanswered.clear();
-            log("Disconnected from %s (connectionKey=%s, code=%d, unanswered=%d%s)", settings.app(), keyForLogs(), code,
-                    lost.size(), endingError != null ? ", after " + endingError.error() : idleNotice ? ", idle" : "");
-            settle(lost, code);
-            endingError = null;
-            idleNotice = false;
-            unauthorized = false;
-            handles.forEach(handle -> handle.notify(listener -> listener.onClose(code, reason)));
-            pump();
         });
     }
 
     /**
-     * Decides what the inputs the closed socket left unanswered get: PROTOCOL.md's "Session life". Inputs
-     * abandoned by their caller still count when blame is decided, but are never resent or reported.
+     * Closes the socket and settles it at once. Its close event may never come: when the peer does not answer
+     * our close frame, Quarkus's connector fails on Vert.x's provisional code 1006 before calling us back.
      */
-    private void settle(List<PendingInput> lost, int code) {
+    private void closeSocket(String why) {
+        UpstreamSocket closing = socket;
+        socketEnded(1000, why);
+        closing.close();
+    }
+
+    private void socketEnded(int code, String reason) {
+        socket = null;
+        services.vertx().cancelTimer(stallTimer);
+        stallTimer = -1;
+        List<PendingInput> lost = new ArrayList<>(unanswered);
+        unanswered.clear();
+        log("Disconnected from %s (connectionKey=%s, code=%d, unanswered=%d%s)", settings.app(), keyForLogs(), code,
+                lost.size(), endingError != null ? ", after " + endingError.error() : idleNotice ? ", idle" : "");
+        boolean healthy = settle(lost, code);
+        CompletableFuture<Void> end = sessionEnd;
+        sessionEnd = null;
+        endingError = null;
+        idleNotice = false;
+        unauthorized = false;
+        closedByUs = false;
+        handles.forEach(handle -> handle.notify(listener -> listener.onClose(code, reason)));
+        // After answers, reconnect at once with a fresh retry budget; before any, back off and count it.
+        if (healthy || answeredOnSocket > 0) {
+            end.complete(null);
+        } else {
+            end.completeExceptionally(new RealtimeException(ErrorCode.CONNECTION_LOST,
+                    "the upstream connection to " + settings.app() + " was lost (close code " + code + ") with "
+                            + lost.size() + " inputs unanswered"));
+        }
+    }
+
+    /**
+     * Decides what the inputs the closed socket left unanswered get (PROTOCOL.md, "Session life"), and whether
+     * the session ended cleanly. Inputs abandoned by their caller still count when blame is decided, but are
+     * never resent or reported.
+     */
+    private boolean settle(List<PendingInput> lost, int code) {
         if (unauthorized) {
-            environment.opener().forgetToken(settings);
+            services.opener().forgetToken(settings);
             RealtimeException refused = new RealtimeException(ErrorCode.UNAUTHORIZED, "the upstream refused the token for " + settings.app());
             failAll(lost, refused);
             failAll(refused);
@@ -281,13 +387,15 @@ final class UpstreamLink implements SocketListener {
             // The error may belong to any of them: resend them one at a time until it recurs, then blame that one.
             lost.forEach(input -> input.suspect = true);
             requeueFirst(lost);
-        } else if (idleNotice || (code == 1000 && lost.isEmpty())) {
+        } else if (closedByUs || idleNotice || (code == 1000 && lost.isEmpty())) {
             // An idle close racing our last sends: those inputs never reached a model; send them again.
             requeueFirst(lost);
         } else {
-            failAll(lost, new RealtimeException(ErrorCode.CONNECTION_LOST,
-                    "the upstream closed the connection (code " + code + ") before answering"));
+            // Lost: the inputs in flight go out again on the next socket, which the guard's retry opens.
+            requeueFirst(lost);
+            return false;
         }
+        return true;
     }
 
     private void requeueFirst(List<PendingInput> inputs) {
@@ -297,6 +405,43 @@ final class UpstreamLink implements SocketListener {
             }
         }
     }
+
+    // ---- silent upstreams ----
+
+    /** Arms a check for when the oldest unanswered input has waited the input timeout. */
+    private void watchForStall() {
+        if (stallTimer != -1 || unanswered.isEmpty()) {
+            return;
+        }
+        long due = unanswered.get(0).lastSentNanos() + services.inputTimeout().toNanos() - System.nanoTime();
+        UpstreamSocket watched = socket;
+        stallTimer = services.vertx().setTimer(Math.max(1, (due + 999_999) / 1_000_000), id -> serial.execute(() -> {
+            stallTimer = -1;
+            if (watched == socket) {
+                checkForStall();
+            }
+        }));
+    }
+
+    private void checkForStall() {
+        if (unanswered.isEmpty()) {
+            return;
+        }
+        long waited = System.nanoTime() - unanswered.get(0).lastSentNanos();
+        if (waited < services.inputTimeout().toNanos()) {
+            watchForStall();
+            return;
+        }
+        Log.warnf("%s answered nothing for %d ms; giving up on %d inputs (connectionKey=%s)", settings.app(),
+                waited / 1_000_000, unanswered.size(), keyForLogs());
+        failAll(new ArrayList<>(unanswered), new RealtimeException(ErrorCode.TIMEOUT, "no result within "
+                + services.inputTimeout().toMillis() + " ms of sending (gateway.resilience.input-timeout); the upstream went silent"));
+        unanswered.clear();
+        closedByUs = true;
+        closeSocket("the upstream went silent");
+    }
+
+    // ---- failing and retiring ----
 
     private void failAll(RealtimeException error) {
         List<PendingInput> waiting = new ArrayList<>(unanswered);
@@ -310,10 +455,8 @@ final class UpstreamLink implements SocketListener {
         inputs.forEach(input -> input.fail(error));
     }
 
-    // ---- retiring ----
-
     private void retireIfIdle() {
-        if (!retired && environment.releaseIfUnused(this)) {
+        if (!retired && registry.releaseIfUnused(this)) {
             retire();
         }
     }
@@ -327,11 +470,17 @@ final class UpstreamLink implements SocketListener {
         unsent.clear();
         unanswered.forEach(PendingInput::abandon);
         unanswered.clear();
+        services.vertx().cancelTimer(stallTimer);
         if (socket != null) {
             socket.close();
             socket = null;
         }
-        environment.forget(this);
+        if (sessionEnd != null) {
+            // The guard is waiting for this session: end it, or its bulkhead slot is never given back.
+            sessionEnd.complete(null);
+            sessionEnd = null;
+        }
+        registry.forget(this);
         log("Closed the connection to %s (connectionKey=%s)", settings.app(), keyForLogs());
     }
 

@@ -37,6 +37,9 @@ public interface SimulatorConfig {
 
     Latency latency();
 
+    /** Faults to play, for tests and demos of the gateway's failure handling; all off by default. */
+    Faults faults();
+
     /** Simulated inference time: {@code base + steps * per-step + megapixels * per-megapixel} (frames count as images). */
     interface Latency {
         @WithDefault("20ms")
@@ -52,5 +55,50 @@ public interface SimulatorConfig {
     enum ResultFormat {
         MSGPACK,
         JSON
+    }
+
+    interface Faults {
+        /** Play the faults for this app id only; all apps when unset. */
+        Optional<String> app();
+
+        /** Drop the connection after this many results in a session (0: never). */
+        @WithDefault("0")
+        int dropAfterResults();
+
+        /** Drop the connection instead of sending a result, with this probability. */
+        @WithDefault("0")
+        double dropProbability();
+
+        /** How to drop: 0 cuts the TCP connection without a close frame; otherwise the WebSocket close code (e.g. 1011). */
+        @WithDefault("0")
+        int dropCloseCode();
+
+        /** Refuse WebSocket upgrades with this HTTP status, e.g. 503 or 429 (0: accept). */
+        @WithDefault("0")
+        int refuseUpgradeStatus();
+
+        /** Never answer the upgrade request: the caller's connect timeout must fire. */
+        @WithDefault("false")
+        boolean hangUpgrade();
+
+        /** Answer this many inputs per session, then accept and never answer (-1: answer all). */
+        @WithDefault("-1")
+        int silentAfterResults();
+
+        /** Send a malformed frame instead of every n-th result (0: never). */
+        @WithDefault("0")
+        int malformedEvery();
+
+        /** Refuse, with RATE_LIMITED in its FIFO place, an input arriving sooner than this after the last accepted one. */
+        @WithDefault("0ms")
+        Duration rateLimitMinInterval();
+
+        /** The token endpoint takes this long to answer. */
+        @WithDefault("0ms")
+        Duration tokenDelay();
+
+        /** The token endpoint answers with this HTTP status (0: works). */
+        @WithDefault("0")
+        int tokenFailureStatus();
     }
 }

@@ -1,8 +1,10 @@
 package io.realtimegateway.invocation;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,8 @@ final class Invocation {
 
     private final InvocationRequest request;
     private final AtomicReferenceArray<ItemResult> results;
+    /** The failure behind each error item, for what the item's body does not say (how long to wait). */
+    private final AtomicReferenceArray<RealtimeException> failures;
     private final AtomicInteger outstanding;
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final Consumer<ItemResult> onOutcome;
@@ -33,6 +37,7 @@ final class Invocation {
     Invocation(InvocationRequest request, Consumer<ItemResult> onOutcome) {
         this.request = request;
         this.results = new AtomicReferenceArray<>(request.inputs().size());
+        this.failures = new AtomicReferenceArray<>(request.inputs().size());
         this.outstanding = new AtomicInteger(request.inputs().size());
         this.onOutcome = onOutcome;
     }
@@ -57,7 +62,8 @@ final class Invocation {
             if (failure == null) {
                 record(ok(index, result));
             } else {
-                record(failed(index, failure));
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                record(failed(index, cause), cause instanceof RealtimeException known ? known : null);
             }
         });
     }
@@ -66,7 +72,7 @@ final class Invocation {
     void failRemaining(RealtimeException error) {
         for (int i = 0; i < results.length(); i++) {
             if (results.get(i) == null) {
-                record(ItemResult.error(i, ErrorBody.of(error), 0));
+                record(ItemResult.error(i, ErrorBody.of(error), 0), error);
             }
         }
     }
@@ -77,12 +83,28 @@ final class Invocation {
         return List.of(snapshot);
     }
 
+    /** How long the first input that failed with this code was told to wait, if it was. */
+    Optional<Duration> retryAfter(ErrorCode code) {
+        for (int i = 0; i < failures.length(); i++) {
+            RealtimeException failure = failures.get(i);
+            if (failure != null && failure.code() == code && failure.retryAfter().isPresent()) {
+                return failure.retryAfter();
+            }
+        }
+        return Optional.empty();
+    }
+
     long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private void record(ItemResult outcome) {
+        record(outcome, null);
+    }
+
+    private void record(ItemResult outcome, RealtimeException failure) {
         if (results.compareAndSet(outcome.index(), null, outcome)) {
+            failures.set(outcome.index(), failure);
             onOutcome.accept(outcome);
             if (outstanding.decrementAndGet() == 0) {
                 settled.complete(null);
@@ -95,8 +117,7 @@ final class Invocation {
         return ItemResult.ok(index, output, result.attempts(), Math.round(result.latency().toNanos() / 100_000.0) / 10.0);
     }
 
-    private static ItemResult failed(int index, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    private static ItemResult failed(int index, Throwable cause) {
         if (cause instanceof InputFailedException failed) {
             return ItemResult.error(index, ErrorBody.of(failed), failed.attempts());
         }

@@ -90,22 +90,32 @@ public class InvocationService {
                 invocation.rejectLocally(i, violations);
             }
         }
-        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.failRemaining(
-                new RealtimeException(ErrorCode.TIMEOUT, "no result within the invocation's deadline of " + request.timeout().toMillis()
-                        + " ms (timeoutMs)")));
+        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.failRemaining(deadlinePassed(request, connection)));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
             connection.close();
         }).thenApply(done -> invocation);
     }
 
+    /** What the inputs still waiting at the deadline get: TIMEOUT, or RATE_LIMITED when the upstream was holding them back. */
+    private static RealtimeException deadlinePassed(InvocationRequest request, RealtimeConnection connection) {
+        long millis = request.timeout().toMillis();
+        return connection.rateLimited()
+                .map(wait -> new RealtimeException(ErrorCode.RATE_LIMITED, "the upstream was still rate limiting when the deadline of "
+                        + millis + " ms (timeoutMs) passed; retry later or with a larger throttleIntervalMs", wait, null))
+                .orElseGet(() -> new RealtimeException(ErrorCode.TIMEOUT, "no result within the invocation's deadline of " + millis
+                        + " ms (timeoutMs)"));
+    }
+
     private InvocationResponse respond(Invocation invocation, RealtimeConnection connection) {
-        List<ItemResult> results = invocation.results();
-        wholeFailure(results).ifPresent(failure -> {
-            throw failure;
+        InvocationResponse response = new InvocationResponse(invocation.request().app().toString(), connection.connectionKey(),
+                invocation.results(), summary(invocation, connection));
+        wholeFailure(response.results()).ifPresent(code -> {
+            ErrorBody first = response.results().stream().map(ItemResult::error)
+                    .filter(error -> error != null && error.code().equals(code.name())).findFirst().orElseThrow();
+            throw new InvocationFailure(code, first.message(), invocation.retryAfter(code).orElse(null), response);
         });
-        return new InvocationResponse(invocation.request().app().toString(), connection.connectionKey(), results,
-                summary(invocation, connection));
+        return response;
     }
 
     private static Summary summary(Invocation invocation, RealtimeConnection connection) {
@@ -115,17 +125,21 @@ public class InvocationService {
                 invocation.elapsedMillis());
     }
 
-    /** No input got through, and all that were sent failed for one invocation-level reason: report that instead. */
-    static Optional<RealtimeException> wholeFailure(List<ItemResult> results) {
-        if (results.stream().anyMatch(ItemResult::isOk)) {
+    /**
+     * When the invocation as a whole failed: a rate limit outlasted the deadline (even if some inputs got
+     * through), or no input got through and all that were sent failed for one invocation-level reason.
+     */
+    static Optional<ErrorCode> wholeFailure(List<ItemResult> results) {
+        List<ErrorCode> codes = results.stream().filter(result -> !result.isOk()).map(result -> ErrorCode.valueOf(result.error().code()))
+                .toList();
+        if (codes.contains(ErrorCode.RATE_LIMITED)) {
+            return Optional.of(ErrorCode.RATE_LIMITED);
+        }
+        if (codes.size() < results.size()) {
             return Optional.empty();
         }
-        List<ErrorBody> errors = results.stream().map(ItemResult::error)
-                .filter(error -> !error.code().equals(ErrorCode.INVALID_INPUT.name())).toList();
-        Set<String> codes = Set.copyOf(errors.stream().map(ErrorBody::code).toList());
-        if (codes.size() != 1 || !INVOCATION_FAILURES.contains(ErrorCode.valueOf(errors.get(0).code()))) {
-            return Optional.empty();
-        }
-        return Optional.of(new RealtimeException(ErrorCode.valueOf(errors.get(0).code()), errors.get(0).message()));
+        Set<ErrorCode> sent = EnumSet.noneOf(ErrorCode.class);
+        codes.stream().filter(code -> code != ErrorCode.INVALID_INPUT).forEach(sent::add);
+        return sent.size() == 1 && INVOCATION_FAILURES.containsAll(sent) ? sent.stream().findFirst() : Optional.empty();
     }
 }

@@ -21,7 +21,7 @@ public final class TokenResponse {
         try {
             value = JSON.readValue(body, Object.class);
         } catch (JsonProcessingException e) {
-            throw unexpected();
+            throw unexpected("not JSON, " + body.length() + " characters");
         }
         if (value instanceof String token && !token.isEmpty()) {
             return token;
@@ -32,8 +32,9 @@ public final class TokenResponse {
                     return token;
                 }
             }
+            throw unexpected("an object with the fields " + map.keySet());
         }
-        throw unexpected();
+        throw unexpected(value == null ? "null" : "a JSON " + value.getClass().getSimpleName());
     }
 
     /** The request body fal's clients send: the token is valid for one app alias. */
@@ -45,7 +46,8 @@ public final class TokenResponse {
         }
     }
 
-    private static RealtimeException unexpected() {
-        return new RealtimeException(ErrorCode.UPSTREAM_ERROR, "the token endpoint answered in an unexpected format");
+    /** Says what came instead of a token, never the body itself: it might hold one. */
+    private static RealtimeException unexpected(String what) {
+        return new RealtimeException(ErrorCode.UPSTREAM_ERROR, "the token endpoint answered in an unexpected format (" + what + ")");
     }
 }

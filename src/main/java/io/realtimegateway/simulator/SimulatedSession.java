@@ -22,24 +22,39 @@ import io.vertx.core.http.ServerWebSocket;
  * validated on arrival; a bounded queue that silently drops its oldest input when full; one input run at a
  * time, first in first out; an invalid input ends the session with {@code INTERNAL_ERROR} and a normal
  * close; with no input for the session timeout it drains its queue, sends the {@code TIMEOUT} notice and
- * closes. Everything runs on the socket's event loop.
+ * closes. It also plays the configured faults. Everything runs on the socket's event loop.
  */
 final class SimulatedSession {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A queued input, or the refusal of one that came too fast (it keeps the input's FIFO place). */
+    private record Work(Map<String, Object> input) {
+        boolean refused() {
+            return input == null;
+        }
+    }
+
+    private static final Work REFUSAL = new Work(null);
+    private static final byte[] MALFORMED = { (byte) 0xc1 };
+
     private final ServerWebSocket socket;
+    private final Runnable cutConnection;
     private final RealtimeApp app;
     private final int maxBuffering;
     private final Simulator.Services services;
-    private final ArrayDeque<Map<String, Object>> queue = new ArrayDeque<>();
+    private final ArrayDeque<Work> queue = new ArrayDeque<>();
+    private int resultsSent;
+    private long lastAcceptedNanos = Long.MIN_VALUE / 2;
     private boolean running;
     private boolean idle;
     private boolean ended;
     private long idleTimer = -1;
 
-    SimulatedSession(ServerWebSocket socket, RealtimeApp app, int maxBuffering, Simulator.Services services) {
+    /** @param cutConnection closes the TCP connection without a WebSocket close frame */
+    SimulatedSession(ServerWebSocket socket, Runnable cutConnection, RealtimeApp app, int maxBuffering, Simulator.Services services) {
         this.socket = socket;
+        this.cutConnection = cutConnection;
         this.app = app;
         this.maxBuffering = maxBuffering;
         this.services = services;
@@ -48,6 +63,9 @@ final class SimulatedSession {
     void start() {
         socket.binaryMessageHandler(this::inputArrived);
         socket.textMessageHandler(text -> end("INTERNAL_ERROR", "expected a binary msgpack frame, got a text frame"));
+        socket.exceptionHandler(failure -> {
+            // Callers vanish mid-frame; the close handler below cleans up.
+        });
         socket.closeHandler(closed -> {
             ended = true;
             vertx().cancelTimer(idleTimer);
@@ -81,7 +99,7 @@ final class SimulatedSession {
             queue.pollFirst();
             services.stats().droppedOne(app.id());
         }
-        queue.addLast((Map<String, Object>) input);
+        queue.addLast(tooSoon() ? REFUSAL : new Work((Map<String, Object>) input));
         idle = false;
         armIdleTimer();
         runNext();
@@ -91,30 +109,74 @@ final class SimulatedSession {
         if (running || ended) {
             return;
         }
-        Map<String, Object> input = queue.pollFirst();
-        if (input == null) {
+        Work next = queue.pollFirst();
+        if (next == null) {
             if (idle) {
                 end("TIMEOUT", "no inputs, reconnect when needed!");
             }
             return;
         }
+        if (next.refused()) {
+            socket.writeTextMessage(json(Map.of("type", "x-fal-error", "error", "RATE_LIMITED", "reason",
+                    "too many inputs: at most one per " + faults().rateLimitMinInterval().toMillis() + " ms")));
+            runNext();
+            return;
+        }
         running = true;
-        Duration inference = services.model().inference(app, input, services.behaviour().latency());
+        if (faultsApply() && faults().silentAfter(resultsSent)) {
+            return; // accepted, and never answered
+        }
+        Duration inference = services.model().inference(app, next.input(), services.behaviour().latency());
         after(inference, () -> {
             if (!ended) {
-                send(services.model().run(app, input, inference));
+                deliver(services.model().run(app, next.input(), inference));
                 running = false;
                 runNext();
             }
         });
     }
 
-    private void send(Map<String, Object> output) {
-        if (services.behaviour().resultFormat() == ResultFormat.JSON) {
+    private void deliver(Map<String, Object> output) {
+        if (faultsApply() && faults().dropBeforeResult(resultsSent)) {
+            drop();
+            return;
+        }
+        resultsSent++;
+        if (faultsApply() && faults().malformed(resultsSent)) {
+            socket.writeBinaryMessage(Buffer.buffer(MALFORMED));
+        } else if (services.behaviour().resultFormat() == ResultFormat.JSON) {
             socket.writeTextMessage(json(output));
         } else {
             socket.writeBinaryMessage(Buffer.buffer(Msgpack.encode(output)));
         }
+    }
+
+    /** Whether this input breaks the rate limit fault: it then gets RATE_LIMITED in its FIFO place. */
+    private boolean tooSoon() {
+        long now = System.nanoTime();
+        if (faultsApply() && now - lastAcceptedNanos < faults().rateLimitMinInterval().toNanos()) {
+            return true;
+        }
+        lastAcceptedNanos = now;
+        return false;
+    }
+
+    private void drop() {
+        ended = true;
+        vertx().cancelTimer(idleTimer);
+        if (faults().dropCloseCode() == 0) {
+            cutConnection.run();
+        } else {
+            socket.close((short) faults().dropCloseCode());
+        }
+    }
+
+    private boolean faultsApply() {
+        return faults().appliesTo(app.id());
+    }
+
+    private SimulatorFaults faults() {
+        return services.faults();
     }
 
     private void armIdleTimer() {

@@ -43,13 +43,14 @@ public class Simulator {
     private static final int EVENT_LOOPS = 2;
 
     /** What a session needs from the simulator. */
-    record Services(Vertx vertx, SimulatedModel model, SimulatorBehaviour behaviour, SimulatorStats stats) {
+    record Services(Vertx vertx, SimulatedModel model, SimulatorBehaviour behaviour, SimulatorFaults faults, SimulatorStats stats) {
     }
 
     private final SimulatorConfig config;
     private final UpstreamMode mode;
     private final EmbeddedUpstream embedded;
     private final SimulatorBehaviour behaviour;
+    private final SimulatorFaults faults;
     private final SimulatorStats stats = new SimulatorStats();
     private final SimulatorTokens tokens = new SimulatorTokens(Clock.systemUTC());
     private final SimulatedModel model = new SimulatedModel();
@@ -61,6 +62,7 @@ public class Simulator {
         this.mode = mode;
         this.embedded = embedded;
         this.behaviour = new SimulatorBehaviour(config);
+        this.faults = new SimulatorFaults(config.faults());
     }
 
     void start(@Observes StartupEvent event) {
@@ -68,9 +70,9 @@ public class Simulator {
             return;
         }
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(1));
-        Services services = new Services(vertx, model, behaviour, stats);
+        Services services = new Services(vertx, model, behaviour, faults, stats);
         String key = config.key().orElseGet(Simulator::randomKey);
-        TokenDesk tokenDesk = new TokenDesk(tokens, key);
+        TokenDesk tokenDesk = new TokenDesk(tokens, key, services);
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
         HttpServer server = vertx.createHttpServer(options).requestHandler(request -> {
@@ -104,16 +106,31 @@ public class Simulator {
         return behaviour;
     }
 
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
     public SimulatorStats stats() {
         return stats;
     }
 
     private void realtime(HttpServerRequest request, Services services) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            stats.upgradeRequested();
+        }
         Matcher path = REALTIME_PATH.matcher(request.path());
         Optional<RealtimeApp> app = path.matches() && RealtimeUrl.DEFAULT_PATH.equals(path.group(3))
                 ? knownApp(path.group(1) + "/" + path.group(2)) : Optional.empty();
         if (app.isEmpty() || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             request.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"detail\":\"Not Found\"}");
+            return;
+        }
+        if (faults.appliesTo(app.get().id()) && faults.hangUpgrade()) {
+            return; // never answered: the caller's connect timeout has to fire
+        }
+        if (faults.appliesTo(app.get().id()) && faults.refuseUpgradeStatus() != 0) {
+            request.response().setStatusCode(faults.refuseUpgradeStatus()).putHeader("Retry-After", "1")
+                    .putHeader("Content-Type", "application/json").end("{\"detail\":\"refused by the simulator's fault settings\"}");
             return;
         }
         Integer maxBuffering = maxBuffering(request.getParam("max_buffering"));
@@ -131,7 +148,7 @@ public class Simulator {
                 socket.close((short) 1000);
                 return;
             }
-            new SimulatedSession(socket, app.get(), maxBuffering, services).start();
+            new SimulatedSession(socket, () -> request.connection().close(), app.get(), maxBuffering, services).start();
         });
     }
 

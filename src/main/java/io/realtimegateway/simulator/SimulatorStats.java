@@ -11,6 +11,7 @@ public final class SimulatorStats {
     private final Map<String, LongAdder> inputs = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final LongAdder tokens = new LongAdder();
+    private final LongAdder upgrades = new LongAdder();
 
     /** WebSocket sessions accepted for the app. */
     public long connections(String app) {
@@ -37,11 +38,21 @@ public final class SimulatorStats {
         return tokens.sum();
     }
 
+    /** WebSocket upgrade requests, for any path, answered or not. */
+    public long upgradeRequests() {
+        return upgrades.sum();
+    }
+
     public void reset() {
         connections.clear();
         inputs.clear();
         dropped.clear();
         tokens.reset();
+        upgrades.reset();
+    }
+
+    void upgradeRequested() {
+        upgrades.increment();
     }
 
     void tokenRequested() {

@@ -21,13 +21,34 @@ final class TokenDesk {
 
     private final SimulatorTokens tokens;
     private final byte[] key;
+    private final Simulator.Services services;
 
-    TokenDesk(SimulatorTokens tokens, String key) {
+    TokenDesk(SimulatorTokens tokens, String key, Simulator.Services services) {
         this.tokens = tokens;
         this.key = ("Key " + key).getBytes(StandardCharsets.UTF_8);
+        this.services = services;
     }
 
+    /** Answers after the configured token delay, if any. */
     void handle(HttpServerRequest request) {
+        long delay = services.faults().tokenDelay().toMillis();
+        if (delay > 0) {
+            request.pause();
+            services.vertx().setTimer(delay, id -> {
+                request.resume();
+                answerToken(request);
+            });
+        } else {
+            answerToken(request);
+        }
+    }
+
+    private void answerToken(HttpServerRequest request) {
+        int failure = services.faults().tokenFailureStatus();
+        if (failure != 0) {
+            answer(request, failure, Map.of("detail", "refused by the simulator's fault settings"));
+            return;
+        }
         if (!"POST".equals(request.method().name())) {
             answer(request, 405, Map.of("detail", "Method Not Allowed"));
             return;

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
@@ -14,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 
 /** A key the upstream refuses: 401 naming where the key came from, never the key. */
 @QuarkusTest
 @TestProfile(RefusedKeyTest.WrongKey.class)
-class RefusedKeyTest {
+class RefusedKeyTest extends EmbeddedUpstreamTest {
 
     static final String WRONG_KEY = "wrong-key-id:wrong-key-secret";
 
@@ -32,11 +34,13 @@ class RefusedKeyTest {
 
     @Test
     void theInvocationIsA401ThatNamesTheKeySourceButNotTheKey() {
+        long tokenRequests = simulator.stats().tokenRequests();
         given().contentType("application/json").body(body(prompts(2, 1))).post("/v1/realtime/" + Fixtures.FLUX)
                 .then().statusCode(401)
                 .body("error.code", equalTo("UNAUTHORIZED"))
                 .body("error.message", containsString("the key from FAL_KEY (gateway.upstream.key)"))
                 .body("error.message", not(containsString("wrong-key")));
+        assertEquals(1, simulator.stats().tokenRequests() - tokenRequests, "UNAUTHORIZED is never retried");
     }
 
     @Test

@@ -37,8 +37,10 @@ class UpstreamValidationTest extends EmbeddedUpstreamTest {
     }
 
     @Test
-    void aLoneInvalidInputGetsTheUpstreamsReason() {
+    void aLoneInvalidInputGetsTheUpstreamsReasonAndIsSentOnce() {
+        long sentBefore = simulator.stats().inputs(Fixtures.FLUX);
         JsonPath response = invoke(List.of(Map.of("seed", 1)));
+        assertEquals(1, simulator.stats().inputs(Fixtures.FLUX) - sentBefore, "INVALID_INPUT is never retried");
         assertEquals("INVALID_INPUT", response.getString("results[0].error.code"));
         assertEquals("the upstream rejected the input: INTERNAL_ERROR: 1 validation error for Input\nprompt\n  field required",
                 response.getString("results[0].error.message"));

@@ -1,0 +1,172 @@
+package io.realtimegateway.resilience;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import io.quarkus.logging.Log;
+import io.realtimegateway.config.ResilienceConfig;
+import io.realtimegateway.protocol.AppId;
+import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.RealtimeException;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.TypedGuard;
+
+/**
+ * The fault tolerance around every upstream socket session, as SmallRye Fault Tolerance guards: per app, a
+ * retry with exponential back-off and jitter (on lost connections and refused upgrades), a circuit breaker
+ * counting lost connections, and a bulkhead; per instance, a second bulkhead. A session is one socket from
+ * open to close; it fails when the connection could not be made or was lost, and the retry then opens the next.
+ */
+@ApplicationScoped
+public class UpstreamGuards {
+
+    /** Failures worth another connection attempt; everything else (bad input, bad key, unknown app) is final. */
+    private static final Set<ErrorCode> RETRIED = EnumSet.of(ErrorCode.CONNECTION_LOST, ErrorCode.RATE_LIMITED);
+    private static final String BREAKER_PREFIX = "upstream:";
+    private static final TypeLiteral<CompletionStage<Void>> SESSION = new TypeLiteral<>() {
+    };
+
+    private final ResilienceConfig config;
+    private final ResilienceMetrics metrics;
+    private final CircuitBreakerMaintenance breakers;
+    private final Map<String, TypedGuard<CompletionStage<Void>>> perApp = new ConcurrentHashMap<>();
+    private final TypedGuard<CompletionStage<Void>> instance;
+    /** Shared by the apps beyond {@code max-apps}, so that hostile or endless app ids cannot grow the map. */
+    private final TypedGuard<CompletionStage<Void>> overflow;
+
+    UpstreamGuards(ResilienceConfig config, ResilienceMetrics metrics, CircuitBreakerMaintenance breakers) {
+        this.config = config;
+        this.metrics = metrics;
+        this.breakers = breakers;
+        this.instance = TypedGuard.create(SESSION).withDescription("upstream:instance")
+                .withBulkhead().limit(config.bulkhead().instance()).queueSize(config.bulkhead().queue()).done()
+                .build();
+        this.overflow = appGuard(null);
+    }
+
+    /**
+     * Runs socket sessions for the app until one ends cleanly, retrying lost ones. The returned stage fails
+     * with a {@link RealtimeException} whose code says why the gateway gave up.
+     */
+    public CompletionStage<Void> run(AppId app, Supplier<CompletionStage<Void>> session) {
+        TypedGuard<CompletionStage<Void>> appGuard = guardFor(app);
+        CompletionStage<Void> guarded;
+        try {
+            guarded = instance.get(() -> appGuard.get(session));
+        } catch (RuntimeException e) {
+            guarded = CompletableFuture.failedFuture(e);
+        }
+        return guarded.handle((done, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(explain(app, failure));
+            }
+            return done;
+        });
+    }
+
+    /** The state of every app's breaker, by app id, for health checks. */
+    public Map<String, CircuitBreakerState> breakerStates() {
+        Map<String, CircuitBreakerState> states = new TreeMap<>();
+        perApp.keySet().forEach(app -> states.put(app, breakers.currentState(BREAKER_PREFIX + app)));
+        return states;
+    }
+
+    private TypedGuard<CompletionStage<Void>> guardFor(AppId app) {
+        TypedGuard<CompletionStage<Void>> guard = perApp.get(app.id());
+        if (guard != null) {
+            return guard;
+        }
+        if (perApp.size() >= config.maxApps()) {
+            return overflow;
+        }
+        // computeIfAbsent creates each named breaker once: SmallRye refuses duplicate names.
+        return perApp.computeIfAbsent(app.id(), id -> appGuard(app));
+    }
+
+    /** @param app the app, or null for the guard shared by the apps beyond {@code max-apps} */
+    private TypedGuard<CompletionStage<Void>> appGuard(AppId app) {
+        ResilienceConfig.Retry retry = config.retry();
+        ResilienceConfig.Breaker breaker = config.breaker();
+        String name = app == null ? "upstream:overflow" : BREAKER_PREFIX + app.id();
+        return TypedGuard.create(SESSION).withDescription(name)
+                .withRetry()
+                .maxRetries(retry.maxRetries())
+                .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
+                .whenException(UpstreamGuards::worthRetrying)
+                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(retry.maxDelay().toMillis())).done()
+                .beforeRetry(failure -> {
+                    if (app != null) {
+                        metrics.retrying(app);
+                    }
+                })
+                .done()
+                .withCircuitBreaker()
+                .with(builder -> {
+                    if (app != null) {
+                        builder.name(name).onStateChange(state -> breakerMoved(app.id(), state));
+                    }
+                })
+                .requestVolumeThreshold(breaker.requestVolumeThreshold())
+                .failureRatio(breaker.failureRatio())
+                .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(breaker.successThreshold())
+                .when(UpstreamGuards::lostConnection)
+                .done()
+                .withBulkhead().limit(config.bulkhead().perApp()).queueSize(config.bulkhead().queue()).done()
+                .build();
+    }
+
+    private void breakerMoved(String app, CircuitBreakerState state) {
+        Log.infof("Circuit breaker of %s is now %s", app, state.name().toLowerCase());
+        metrics.breakerMoved(app, state.name().toLowerCase());
+    }
+
+    private RealtimeException explain(AppId app, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof RealtimeException known) {
+            return known;
+        }
+        if (cause instanceof CircuitBreakerOpenException) {
+            Duration delay = config.breaker().delay();
+            return new RealtimeException(ErrorCode.CIRCUIT_OPEN, "the upstream for " + app.id()
+                    + " keeps losing connections, so the gateway stopped trying for now; it tries again within "
+                    + delay.toSeconds() + " s", delay, null);
+        }
+        if (cause instanceof BulkheadException) {
+            return new RealtimeException(ErrorCode.RATE_LIMITED, "the gateway already has its limit of upstream connections open ("
+                    + config.bulkhead().perApp() + " per app, " + config.bulkhead().instance() + " in all, "
+                    + config.bulkhead().queue() + " waiting); try again shortly", Duration.ofSeconds(1), null);
+        }
+        return new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream session failed: " + cause, cause);
+    }
+
+    private static boolean worthRetrying(Throwable failure) {
+        return unwrap(failure) instanceof RealtimeException known && RETRIED.contains(known.code());
+    }
+
+    private static boolean lostConnection(Throwable failure) {
+        return unwrap(failure) instanceof RealtimeException known && known.code() == ErrorCode.CONNECTION_LOST;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+}

@@ -1,0 +1,65 @@
+package io.realtimegateway.resilience;
+
+import static io.realtimegateway.Fixtures.body;
+import static io.realtimegateway.Fixtures.prompts;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.EmbeddedUpstreamTest;
+import io.realtimegateway.Fixtures;
+import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.restassured.response.Response;
+
+/** Upstream connections are bounded: beyond the limit and its short queue, callers get 429 at once, not a pile-up. */
+@QuarkusTest
+@TestProfile(BulkheadTest.TwoConnectionsPerApp.class)
+class BulkheadTest extends EmbeddedUpstreamTest {
+
+    public static class TwoConnectionsPerApp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.resilience.bulkhead.per-app", "2", "gateway.resilience.bulkhead.queue", "1");
+        }
+    }
+
+    @Test
+    void twoConnectionsRunOneWaitsAndTheFourthIsRefusedWith429() throws Exception {
+        simulator.behaviour().latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO));
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<Future<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(callers.submit(() -> given().contentType("application/json").body(body(prompts(1, 1)))
+                    .post("/v1/realtime/" + Fixtures.FLUX).thenReturn()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        Response refused = null;
+        for (Future<Response> call : calls) {
+            Response response = call.get();
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                refused = response;
+            }
+        }
+        callers.shutdown();
+
+        assertEquals(3, statuses.stream().filter(status -> status == 200).count(), "two ran at once, one waited its turn: " + statuses);
+        assertEquals(1, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
+        assertEquals("RATE_LIMITED", refused.jsonPath().getString("error.code"));
+        assertEquals("the gateway already has its limit of upstream connections open (2 per app, 256 in all, 1 waiting); try again shortly",
+                refused.jsonPath().getString("error.message"));
+        assertEquals("1", refused.header("Retry-After"));
+    }
+}
