@@ -4,11 +4,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 
+import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.resilience.AdaptiveThrottle;
 import io.realtimegateway.simulator.Simulator;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
-/** Base of the tests that tune the embedded upstream: whatever a test changes, faults, open breakers and learned pacing included, is undone after it. */
+/** Base of the tests that tune the embedded upstream: whatever a test changes, faults, open breakers, learned pacing and warm sockets included, is undone after it. */
 public abstract class EmbeddedUpstreamTest {
 
     @Inject
@@ -20,11 +21,16 @@ public abstract class EmbeddedUpstreamTest {
     @Inject
     AdaptiveThrottle throttles;
 
+    @Inject
+    RealtimeClient realtimeClient;
+
     @AfterEach
     void restoreTheSimulatorAndTheBreakers() {
         simulator.behaviour().reset();
         simulator.faults().reset();
         breakers.resetAll();
         throttles.reset();
+        // A warm socket would let the next test skip the handshake that its faults act on.
+        realtimeClient.closeIdleConnections();
     }
 }

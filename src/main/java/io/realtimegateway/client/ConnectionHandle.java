@@ -80,6 +80,10 @@ final class ConnectionHandle implements RealtimeConnection {
         return listener;
     }
 
+    UpstreamLink link() {
+        return link;
+    }
+
     /** Counts the distinct sockets this handle's inputs went out on, and the slowest pacing they met. */
     void sentOn(UpstreamSocket socket, Duration throttle) {
         if (socket != lastSocket) {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
@@ -13,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ResilienceConfig;
 import io.realtimegateway.protocol.AppId;
-import io.realtimegateway.protocol.Bounds;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.RealtimeUrl;
@@ -33,7 +34,9 @@ import io.vertx.core.Vertx;
  * }</pre>
  *
  * Connections with the same {@code connectionKey} share one socket, which stays open for
- * {@code gateway.client.idle-timeout} after its last holder closes and is closed at shutdown.
+ * {@code gateway.client.idle-timeout} after its last holder closes and is closed at shutdown. A private
+ * connection (no key) has its socket to itself; when it is closed with nothing pending, the socket waits
+ * warm (as long) for the next private connection to the same app, which saves it the handshake.
  */
 @ApplicationScoped
 public class RealtimeClient {
@@ -41,11 +44,23 @@ public class RealtimeClient {
     private static final Pattern CONNECTION_KEY = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final ClientConfig config;
+    private final ThrottleLimits throttleLimits;
     private final LinkServices services;
     private final Map<LinkSettings, UpstreamLink> shared = new ConcurrentHashMap<>();
+    /** Private links whose last holder left them clean, most recently used first: their sockets are warm. */
+    private final Map<LinkSettings, BlockingDeque<UpstreamLink>> idlePrivate = new ConcurrentHashMap<>();
     private final Set<UpstreamLink> live = ConcurrentHashMap.newKeySet();
     private final UpstreamLink.Registry registry = new UpstreamLink.Registry() {
+        public boolean park(UpstreamLink link) {
+            return idlePrivate.computeIfAbsent(link.settings(), settings -> new LinkedBlockingDeque<>(config.maxIdleConnections()))
+                    .offerFirst(link);
+        }
+
         public boolean releaseIfUnused(UpstreamLink link) {
+            if (!link.settings().shared()) {
+                BlockingDeque<UpstreamLink> idle = idlePrivate.get(link.settings());
+                return idle != null && idle.remove(link);
+            }
             boolean[] released = { false };
             shared.computeIfPresent(link.settings(), (settings, current) -> {
                 released[0] = current == link && link.unused();
@@ -56,13 +71,18 @@ public class RealtimeClient {
 
         public void forget(UpstreamLink link) {
             shared.remove(link.settings(), link);
+            BlockingDeque<UpstreamLink> idle = idlePrivate.get(link.settings());
+            if (idle != null) {
+                idle.remove(link);
+            }
             live.remove(link);
         }
     };
 
     RealtimeClient(SocketOpener opener, Vertx vertx, UpstreamGuards guards, AdaptiveThrottle throttles, ResilienceMetrics metrics,
-            ClientConfig config, ResilienceConfig resilience) {
+            ClientConfig config, ResilienceConfig resilience, ThrottleLimits throttleLimits) {
         this.config = config;
+        this.throttleLimits = throttleLimits;
         this.services = new LinkServices(opener, vertx, guards, throttles, metrics, config, resilience.inputTimeout());
     }
 
@@ -84,7 +104,8 @@ public class RealtimeClient {
                 options.path() == null ? null : RealtimeUrl.checkPath(options.path()),
                 RealtimeUrl.checkMaxBuffering(Objects.requireNonNullElse(options.maxBuffering(), config.defaultMaxBuffering())),
                 checkConnectionKey(options.connectionKey()));
-        Duration throttle = checkThrottle(Objects.requireNonNullElse(options.throttleInterval(), config.throttle().defaultInterval()));
+        Duration throttle = throttleLimits.check("throttleInterval",
+                Objects.requireNonNullElse(options.throttleInterval(), config.throttle().defaultInterval()));
         ConnectionHandle[] handle = new ConnectionHandle[1];
         if (settings.shared()) {
             shared.compute(settings, (key, current) -> {
@@ -93,9 +114,18 @@ public class RealtimeClient {
                 return link;
             });
         } else {
-            handle[0] = attach(newLink(settings, throttle), listener, throttle);
+            BlockingDeque<UpstreamLink> idle = idlePrivate.get(settings);
+            UpstreamLink warm = idle == null ? null : idle.pollFirst();
+            handle[0] = attach(warm != null ? warm : newLink(settings, throttle), listener, throttle);
         }
+        handle[0].link().greet(handle[0]);
         return handle[0];
+    }
+
+    /** Closes every connection nobody holds right now: warm private sockets and idle shared ones (e.g. after a key rotation). */
+    public void closeIdleConnections() {
+        idlePrivate.values().forEach(idle -> idle.forEach(UpstreamLink::closeIfIdle));
+        shared.values().stream().filter(UpstreamLink::unused).forEach(UpstreamLink::closeIfIdle);
     }
 
     /** Connections open right now, shared or private. */
@@ -118,11 +148,6 @@ public class RealtimeClient {
         ConnectionHandle handle = new ConnectionHandle(link, listener);
         link.attach(handle, throttle);
         return handle;
-    }
-
-    private Duration checkThrottle(Duration throttle) {
-        Bounds.check("throttleInterval", throttle.toMillis(), config.throttle().min().toMillis(), config.throttle().max().toMillis(), " ms");
-        return throttle;
     }
 
     private static String checkConnectionKey(String key) {

@@ -31,7 +31,10 @@ final class UpstreamLink implements SocketListener {
 
     /** The client's books of live links. */
     interface Registry {
-        /** Drops a shared link unless a handle attached meanwhile; true when dropped. */
+        /** Offers a private link whose holder left it clean to the idle pool; false when the pool is full. */
+        boolean park(UpstreamLink link);
+
+        /** Drops an idle link unless a holder took it meanwhile; true when dropped. */
         boolean releaseIfUnused(UpstreamLink link);
 
         /** Drops the link. */
@@ -52,6 +55,8 @@ final class UpstreamLink implements SocketListener {
     private UpstreamSocket socket;
     /** Completes when the current socket's session ends: normally, or with why it was lost. */
     private CompletableFuture<Void> sessionEnd;
+    /** Completes when the current socket proves itself (its first answer) for the breaker's verdict. */
+    private CompletableFuture<Void> sessionProven;
     /** A guarded run of sessions is under way (connecting, open, or backing off before a retry). */
     private boolean sessionsRunning;
     private int sessionsOpened;
@@ -99,6 +104,20 @@ final class UpstreamLink implements SocketListener {
         this.requestedThrottle = throttle;
     }
 
+    /** A holder that joined a socket already open hears about it too. Called after the client's lookup. */
+    void greet(ConnectionHandle handle) {
+        serial.execute(() -> {
+            if (socket != null) {
+                handle.notify(RealtimeListener::onOpen);
+            }
+        });
+    }
+
+    /** Closes the link if no holder took it meanwhile: for idle links the client drops on request. */
+    void closeIfIdle() {
+        serial.execute(this::retireIfIdle);
+    }
+
     boolean unused() {
         return handles.isEmpty();
     }
@@ -120,11 +139,13 @@ final class UpstreamLink implements SocketListener {
             unsent.stream().filter(input -> input.owner == handle).forEach(PendingInput::abandon);
             unsent.removeIf(PendingInput::abandoned);
             unanswered.stream().filter(input -> input.owner == handle).forEach(PendingInput::abandon);
-            if (!settings.shared()) {
+            boolean clean = unanswered.isEmpty() && unsent.isEmpty() && !retired && !services.client().warmTimeout().isZero();
+            if (settings.shared() ? handles.isEmpty() : clean && registry.park(this)) {
+                // Idle: the next holder of the key, or the next private caller, finds the socket warm.
+                Duration idle = settings.shared() ? services.client().idleTimeout() : services.client().warmTimeout();
+                services.vertx().setTimer(Math.max(1, idle.toMillis()), id -> serial.execute(this::retireIfIdle));
+            } else if (!settings.shared()) {
                 retire();
-            } else if (handles.isEmpty()) {
-                services.vertx().setTimer(Math.max(1, services.client().idleTimeout().toMillis()),
-                        id -> serial.execute(this::retireIfIdle));
             }
         });
     }
@@ -196,7 +217,10 @@ final class UpstreamLink implements SocketListener {
                 .whenComplete((done, failure) -> serial.execute(() -> sessionsEnded(failure)));
     }
 
-    /** One attempt of the guard: a socket from open to close. Called by the guard, on any thread. */
+    /**
+     * One attempt of the session guard: a socket from open to close. The app's breaker judges the attempt until
+     * the socket proves itself. Called by the guard, on any thread.
+     */
     private CompletionStage<Void> openSession() {
         CompletableFuture<Void> end = new CompletableFuture<>();
         serial.execute(() -> {
@@ -205,21 +229,32 @@ final class UpstreamLink implements SocketListener {
                 end.complete(null);
                 return;
             }
-            services.opener().open(settings, this).subscribe().with(
-                    opened -> serial.execute(() -> socketOpened(opened, end)),
-                    failure -> serial.execute(() -> openFailed((RealtimeException) failure, end)));
+            services.guards().judge(settings.app(), () -> {
+                CompletableFuture<Void> proven = new CompletableFuture<>();
+                services.opener().open(settings, this).subscribe().with(
+                        opened -> serial.execute(() -> socketOpened(opened, end, proven)),
+                        failure -> serial.execute(() -> openFailed((RealtimeException) failure, end, proven)));
+                return proven;
+            }).whenComplete((proven, refused) -> {
+                if (refused != null && !end.isDone()) {
+                    // The breaker is open (or the attempt failed, which the session learns the same way).
+                    end.completeExceptionally(refused instanceof CompletionException && refused.getCause() != null ? refused.getCause() : refused);
+                }
+            });
         });
         return end;
     }
 
-    private void socketOpened(UpstreamSocket opened, CompletableFuture<Void> end) {
+    private void socketOpened(UpstreamSocket opened, CompletableFuture<Void> end, CompletableFuture<Void> proven) {
         if (retired) {
             opened.close();
+            proven.complete(null);
             end.complete(null);
             return;
         }
         socket = opened;
         sessionEnd = end;
+        sessionProven = proven;
         answeredOnSocket = 0;
         if (++sessionsOpened > 1) {
             services.metrics().reconnected(settings.app());
@@ -229,11 +264,12 @@ final class UpstreamLink implements SocketListener {
         pump();
     }
 
-    private void openFailed(RealtimeException failure, CompletableFuture<Void> end) {
+    private void openFailed(RealtimeException failure, CompletableFuture<Void> end, CompletableFuture<Void> proven) {
         Log.debugf("Could not connect to %s (connectionKey=%s): %s", settings.app(), keyForLogs(), failure);
         if (failure.code() == ErrorCode.RATE_LIMITED) {
             slowDown(failure.retryAfter().orElse(null));
         }
+        proven.completeExceptionally(failure);
         end.completeExceptionally(failure);
     }
 
@@ -279,6 +315,7 @@ final class UpstreamLink implements SocketListener {
         }
         PendingInput input = unanswered.remove(ResultCorrelation.match(inputs(unanswered), output));
         answeredOnSocket++;
+        sessionProven.complete(null);
         input.suspect = false;
         input.succeed(output, System.nanoTime());
         pump();
@@ -354,7 +391,9 @@ final class UpstreamLink implements SocketListener {
                 lost.size(), endingError != null ? ", after " + endingError.error() : idleNotice ? ", idle" : "");
         boolean healthy = settle(lost, code);
         CompletableFuture<Void> end = sessionEnd;
+        CompletableFuture<Void> proven = sessionProven;
         sessionEnd = null;
+        sessionProven = null;
         endingError = null;
         idleNotice = false;
         unauthorized = false;
@@ -362,11 +401,14 @@ final class UpstreamLink implements SocketListener {
         handles.forEach(handle -> handle.notify(listener -> listener.onClose(code, reason)));
         // After answers, reconnect at once with a fresh retry budget; before any, back off and count it.
         if (healthy || answeredOnSocket > 0) {
+            proven.complete(null);
             end.complete(null);
         } else {
-            end.completeExceptionally(new RealtimeException(ErrorCode.CONNECTION_LOST,
+            RealtimeException failure = new RealtimeException(ErrorCode.CONNECTION_LOST,
                     "the upstream connection to " + settings.app() + " was lost (close code " + code + ") with "
-                            + lost.size() + " inputs unanswered"));
+                            + lost.size() + " inputs unanswered");
+            proven.completeExceptionally(failure);
+            end.completeExceptionally(failure);
         }
     }
 
@@ -476,9 +518,11 @@ final class UpstreamLink implements SocketListener {
             socket = null;
         }
         if (sessionEnd != null) {
-            // The guard is waiting for this session: end it, or its bulkhead slot is never given back.
+            // The guards are waiting for this session: end it, or its bulkhead slot is never given back.
+            sessionProven.complete(null);
             sessionEnd.complete(null);
             sessionEnd = null;
+            sessionProven = null;
         }
         registry.forget(this);
         log("Closed the connection to %s (connectionKey=%s)", settings.app(), keyForLogs());

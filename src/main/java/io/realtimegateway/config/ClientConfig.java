@@ -13,6 +13,17 @@ public interface ClientConfig {
     @WithDefault("30s")
     Duration idleTimeout();
 
+    /**
+     * A private connection closed with nothing pending keeps its socket this long for the next private caller
+     * to the same app (fal itself closes sessions after about 2 s without input). 0 turns this off.
+     */
+    @WithDefault("2s")
+    Duration warmTimeout();
+
+    /** Private connections kept warm per app (and path and maxBuffering). */
+    @WithDefault("64")
+    int maxIdleConnections();
+
     /** How long the TCP connect plus the WebSocket upgrade (and each token request) may take. */
     @WithDefault("10s")
     Duration connectTimeout();
@@ -38,5 +49,9 @@ public interface ClientConfig {
 
         @WithDefault("10s")
         Duration max();
+
+        /** For benchmarks only: lets callers ask for a throttle of 0 (no pacing). Never on in production. */
+        @WithDefault("false")
+        boolean allowUnpaced();
     }
 }

@@ -20,6 +20,10 @@ public interface InvocationConfig {
 
     Timeout timeout();
 
+    /** Most connections one invocation may spread its inputs over ({@code parallelism}). */
+    @WithDefault("8")
+    int maxParallelism();
+
     interface Timeout {
         /** Deadline of an invocation when the caller does not say. */
         @WithDefault("30s")

@@ -61,14 +61,14 @@ public interface ResilienceConfig {
 
     /** Bounds on concurrent upstream connections. */
     interface Bulkhead {
-        @WithDefault("64")
+        @WithDefault("256")
         int perApp();
 
         /** Connections that may wait for a slot of their app; beyond that callers get 429 at once. */
-        @WithDefault("32")
+        @WithDefault("64")
         int queue();
 
-        @WithDefault("256")
+        @WithDefault("512")
         int instance();
     }
 

@@ -56,15 +56,40 @@ final class Invocation {
         record(ItemResult.error(index, new ErrorBody(ErrorCode.INVALID_INPUT.name(), problems), 0));
     }
 
+    /**
+     * Sends the given inputs over the lanes: each lane starts with {@code perLane} of them and takes the next
+     * whenever one of its own has its outcome, so a slow lane never holds inputs the others could run.
+     */
+    void dispatch(List<Integer> indexes, Lanes lanes, int perLane) {
+        AtomicInteger cursor = new AtomicInteger();
+        for (RealtimeConnection lane : lanes.all()) {
+            for (int i = 0; i < perLane; i++) {
+                sendNext(indexes, cursor, lane);
+            }
+        }
+    }
+
+    private void sendNext(List<Integer> indexes, AtomicInteger cursor, RealtimeConnection lane) {
+        int next;
+        while ((next = cursor.getAndIncrement()) < indexes.size()) {
+            int index = indexes.get(next);
+            if (results.get(index) == null) {
+                send(index, lane).whenComplete((done, failure) -> sendNext(indexes, cursor, lane));
+                return;
+            }
+        }
+    }
+
     /** Sends one input and books whatever becomes of it. */
-    void send(int index, RealtimeConnection connection) {
-        connection.send(request.inputs().get(index)).whenComplete((result, failure) -> {
+    private CompletableFuture<Void> send(int index, RealtimeConnection connection) {
+        return connection.send(request.inputs().get(index)).toCompletableFuture().handle((result, failure) -> {
             if (failure == null) {
                 record(ok(index, result));
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 record(failed(index, cause), cause instanceof RealtimeException known ? known : null);
             }
+            return null;
         });
     }
 

@@ -14,7 +14,8 @@ import io.realtimegateway.protocol.AppId;
  * @param timeout the deadline of the whole invocation
  * @param maxBuffering null for the configured default
  * @param path null for the app's default real-time path
+ * @param parallelism how many connections the inputs are spread over (1: one connection, fal's own model)
  */
 public record InvocationRequest(AppId app, List<Map<String, Object>> inputs, Duration throttleInterval, String connectionKey,
-        Duration timeout, Integer maxBuffering, String path) {
+        Duration timeout, Integer maxBuffering, String path, int parallelism) {
 }

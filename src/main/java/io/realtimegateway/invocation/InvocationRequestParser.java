@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.realtimegateway.config.ClientConfig;
+import io.realtimegateway.client.ThrottleLimits;
 import io.realtimegateway.config.InvocationConfig;
 import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.protocol.Bounds;
@@ -26,29 +26,34 @@ import io.realtimegateway.protocol.RealtimeUrl;
 @ApplicationScoped
 public class InvocationRequestParser {
 
-    private static final Set<String> FIELDS = Set.of("inputs", "throttleIntervalMs", "connectionKey", "timeoutMs", "maxBuffering", "path");
+    private static final Set<String> FIELDS = Set.of("inputs", "throttleIntervalMs", "connectionKey", "timeoutMs", "maxBuffering", "path",
+            "parallelism");
     private static final String APP = "app";
 
     private final InvocationConfig invocation;
-    private final ClientConfig client;
+    private final ThrottleLimits throttleLimits;
 
-    InvocationRequestParser(InvocationConfig invocation, ClientConfig client) {
+    InvocationRequestParser(InvocationConfig invocation, ThrottleLimits throttleLimits) {
         this.invocation = invocation;
-        this.client = client;
+        this.throttleLimits = throttleLimits;
     }
 
     /** The body of {@code POST /v1/realtime/{owner}/{alias}}. */
     public InvocationRequest parse(AppId app, Map<String, Object> body) {
         checkFields(body, FIELDS);
         List<Map<String, Object>> inputs = inputs(body.get("inputs"));
-        Duration throttle = optionalMillis(body, "throttleIntervalMs", client.throttle().min(), client.throttle().max());
+        Object throttle = body.get("throttleIntervalMs");
         Duration timeout = optionalMillis(body, "timeoutMs", Duration.ofMillis(1), invocation.timeout().max());
         Object maxBuffering = body.get("maxBuffering");
+        Object parallelism = body.get("parallelism");
         String path = optionalText(body, "path");
-        return new InvocationRequest(app, inputs, throttle, optionalText(body, "connectionKey"),
+        return new InvocationRequest(app, inputs,
+                throttle == null ? null : throttleLimits.check("throttleIntervalMs", Duration.ofMillis(wholeNumber("throttleIntervalMs", throttle))),
+                optionalText(body, "connectionKey"),
                 timeout != null ? timeout : invocation.timeout().defaultValue(),
                 maxBuffering == null ? null : RealtimeUrl.checkMaxBuffering(wholeNumber("maxBuffering", maxBuffering)),
-                path == null ? null : RealtimeUrl.checkPath(path));
+                path == null ? null : RealtimeUrl.checkPath(path),
+                parallelism == null ? 1 : (int) Bounds.check("parallelism", wholeNumber("parallelism", parallelism), 1, invocation.maxParallelism(), ""));
     }
 
     /** The body of the {@code realtime} function: the same, with the app id in an {@code "app"} field. */

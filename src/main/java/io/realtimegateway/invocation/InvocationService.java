@@ -1,7 +1,9 @@
 package io.realtimegateway.invocation;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +12,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.realtimegateway.client.RealtimeClient;
-import io.realtimegateway.client.RealtimeConnection;
-import io.realtimegateway.client.RealtimeOptions;
+import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ValidationConfig;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeApp;
@@ -36,10 +37,12 @@ public class InvocationService {
     private final RealtimeClient client;
     private final AppAllowList allowList;
     private final ValidationConfig validation;
+    private final ClientConfig clientConfig;
     private final Vertx vertx;
 
-    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, Vertx vertx) {
+    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig, Vertx vertx) {
         this.client = client;
+        this.clientConfig = clientConfig;
         this.allowList = allowList;
         this.validation = validation;
         this.vertx = vertx;
@@ -50,66 +53,65 @@ public class InvocationService {
      * or when no input could be processed (every input failed for the same invocation-level reason).
      */
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
-        RealtimeConnection connection = connect(request);
-        return Uni.createFrom().completionStage(() -> run(request, connection, outcome -> {
-        })).map(invocation -> respond(invocation, connection));
+        Lanes lanes = connect(request);
+        return Uni.createFrom().completionStage(() -> run(request, lanes, outcome -> {
+        })).map(invocation -> respond(invocation, lanes));
     }
 
     /** The same invocation, each outcome emitted as it arrives, then the summary. Bad requests fail before the stream. */
     public Multi<InvocationEvent> stream(InvocationRequest request) {
-        RealtimeConnection connection = connect(request);
-        return Multi.createFrom().emitter(emitter -> run(request, connection, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)))
+        Lanes lanes = connect(request);
+        return Multi.createFrom().emitter(emitter -> run(request, lanes, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)))
                 .whenComplete((invocation, failure) -> {
                     if (failure != null) {
                         emitter.fail(failure);
                     } else {
-                        emitter.emit(new InvocationEvent.Finished(summary(invocation, connection)));
+                        emitter.emit(new InvocationEvent.Finished(summary(invocation, lanes)));
                         emitter.complete();
                     }
                 }));
     }
 
-    /** Checks the app and the options; the socket itself opens on the first send. */
-    private RealtimeConnection connect(InvocationRequest request) {
+    /** Checks the app and the options; sockets open on the first send. */
+    private Lanes connect(InvocationRequest request) {
         allowList.check(request.app());
-        RealtimeOptions options = new RealtimeOptions(request.connectionKey(), request.throttleInterval(), request.maxBuffering(),
-                request.path());
-        return client.connect(request.app().toString(), options, result -> {
-        });
+        return Lanes.open(client, request);
     }
 
-    private CompletableFuture<Invocation> run(InvocationRequest request, RealtimeConnection connection, Consumer<ItemResult> onOutcome) {
+    private CompletableFuture<Invocation> run(InvocationRequest request, Lanes lanes, Consumer<ItemResult> onOutcome) {
         Invocation invocation = new Invocation(request, onOutcome);
         Optional<RealtimeApp> schema = validation.local() ? RealtimeApps.find(request.app()) : Optional.empty();
+        List<Integer> toSend = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
             var input = request.inputs().get(i);
             List<Violation> violations = schema.map(app -> app.validate(input)).orElse(List.of());
             if (violations.isEmpty()) {
-                invocation.send(i, connection);
+                toSend.add(i);
             } else {
                 invocation.rejectLocally(i, violations);
             }
         }
-        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.failRemaining(deadlinePassed(request, connection)));
+        invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
+        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.failRemaining(deadlinePassed(request, lanes)));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
-            connection.close();
+            lanes.close();
         }).thenApply(done -> invocation);
     }
 
     /** What the inputs still waiting at the deadline get: TIMEOUT, or RATE_LIMITED when the upstream was holding them back. */
-    private static RealtimeException deadlinePassed(InvocationRequest request, RealtimeConnection connection) {
+    private static RealtimeException deadlinePassed(InvocationRequest request, Lanes lanes) {
         long millis = request.timeout().toMillis();
-        return connection.rateLimited()
+        return lanes.rateLimited()
                 .map(wait -> new RealtimeException(ErrorCode.RATE_LIMITED, "the upstream was still rate limiting when the deadline of "
                         + millis + " ms (timeoutMs) passed; retry later or with a larger throttleIntervalMs", wait, null))
                 .orElseGet(() -> new RealtimeException(ErrorCode.TIMEOUT, "no result within the invocation's deadline of " + millis
                         + " ms (timeoutMs)"));
     }
 
-    private InvocationResponse respond(Invocation invocation, RealtimeConnection connection) {
-        InvocationResponse response = new InvocationResponse(invocation.request().app().toString(), connection.connectionKey(),
-                invocation.results(), summary(invocation, connection));
+    private InvocationResponse respond(Invocation invocation, Lanes lanes) {
+        InvocationResponse response = new InvocationResponse(invocation.request().app().toString(), lanes.connectionKey(),
+                invocation.results(), summary(invocation, lanes));
         wholeFailure(response.results()).ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
                     .filter(error -> error != null && error.code().equals(code.name())).findFirst().orElseThrow();
@@ -118,11 +120,10 @@ public class InvocationService {
         return response;
     }
 
-    private static Summary summary(Invocation invocation, RealtimeConnection connection) {
+    private static Summary summary(Invocation invocation, Lanes lanes) {
         List<ItemResult> results = invocation.results();
         int ok = (int) results.stream().filter(ItemResult::isOk).count();
-        return new Summary(ok, results.size() - ok, connection.reconnects(), connection.throttleInterval().toMillis(),
-                invocation.elapsedMillis());
+        return new Summary(ok, results.size() - ok, lanes.reconnects(), lanes.throttleInterval().toMillis(), invocation.elapsedMillis());
     }
 
     /**

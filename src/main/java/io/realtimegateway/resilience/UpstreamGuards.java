@@ -28,10 +28,11 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 
 /**
- * The fault tolerance around every upstream socket session, as SmallRye Fault Tolerance guards: per app, a
- * retry with exponential back-off and jitter (on lost connections and refused upgrades), a circuit breaker
- * counting lost connections, and a bulkhead; per instance, a second bulkhead. A session is one socket from
- * open to close; it fails when the connection could not be made or was lost, and the retry then opens the next.
+ * The fault tolerance around upstream connections, as SmallRye Fault Tolerance guards. Per app, a
+ * <em>session</em> guard spans one socket's life: a retry with exponential back-off and jitter (on lost
+ * connections and refused upgrades) and a bulkhead bounding open sockets; per instance, a second bulkhead.
+ * Per app too, a <em>breaker</em> guard judges each connection attempt only until it proves itself (its first
+ * answer, or a clean end), so a long-lived warm socket never keeps the breaker waiting for a verdict.
  */
 @ApplicationScoped
 public class UpstreamGuards {
@@ -45,10 +46,14 @@ public class UpstreamGuards {
     private final ResilienceConfig config;
     private final ResilienceMetrics metrics;
     private final CircuitBreakerMaintenance breakers;
-    private final Map<String, TypedGuard<CompletionStage<Void>>> perApp = new ConcurrentHashMap<>();
+    /** An app's two guards. */
+    private record AppGuards(TypedGuard<CompletionStage<Void>> sessions, TypedGuard<CompletionStage<Void>> breaker) {
+    }
+
+    private final Map<String, AppGuards> perApp = new ConcurrentHashMap<>();
     private final TypedGuard<CompletionStage<Void>> instance;
     /** Shared by the apps beyond {@code max-apps}, so that hostile or endless app ids cannot grow the map. */
-    private final TypedGuard<CompletionStage<Void>> overflow;
+    private final AppGuards overflow;
 
     UpstreamGuards(ResilienceConfig config, ResilienceMetrics metrics, CircuitBreakerMaintenance breakers) {
         this.config = config;
@@ -57,27 +62,27 @@ public class UpstreamGuards {
         this.instance = TypedGuard.create(SESSION).withDescription("upstream:instance")
                 .withBulkhead().limit(config.bulkhead().instance()).queueSize(config.bulkhead().queue()).done()
                 .build();
-        this.overflow = appGuard(null);
+        this.overflow = appGuards(null);
     }
 
     /**
-     * Runs socket sessions for the app until one ends cleanly, retrying lost ones. The returned stage fails
-     * with a {@link RealtimeException} whose code says why the gateway gave up.
+     * Runs socket sessions for the app until one ends cleanly, retrying lost ones; a session holds a bulkhead
+     * slot while its socket lives. The returned stage fails with a {@link RealtimeException} whose code says
+     * why the gateway gave up.
      */
     public CompletionStage<Void> run(AppId app, Supplier<CompletionStage<Void>> session) {
-        TypedGuard<CompletionStage<Void>> appGuard = guardFor(app);
-        CompletionStage<Void> guarded;
-        try {
-            guarded = instance.get(() -> appGuard.get(session));
-        } catch (RuntimeException e) {
-            guarded = CompletableFuture.failedFuture(e);
-        }
-        return guarded.handle((done, failure) -> {
-            if (failure != null) {
-                throw new CompletionException(explain(app, failure));
-            }
-            return done;
-        });
+        AppGuards guards = guardsFor(app);
+        return explained(app, () -> instance.get(() -> guards.sessions().get(session)));
+    }
+
+    /**
+     * Lets the app's circuit breaker judge one connection attempt: the supplier starts it, and its stage completes
+     * once the connection has proven itself, or fails with why it did not. Fails at once with {@code CIRCUIT_OPEN}
+     * while the breaker is open.
+     */
+    public CompletionStage<Void> judge(AppId app, Supplier<CompletionStage<Void>> attempt) {
+        AppGuards guards = guardsFor(app);
+        return explained(app, () -> guards.breaker().get(attempt));
     }
 
     /** The state of every app's breaker, by app id, for health checks. */
@@ -87,24 +92,39 @@ public class UpstreamGuards {
         return states;
     }
 
-    private TypedGuard<CompletionStage<Void>> guardFor(AppId app) {
-        TypedGuard<CompletionStage<Void>> guard = perApp.get(app.id());
-        if (guard != null) {
-            return guard;
+    private CompletionStage<Void> explained(AppId app, Supplier<CompletionStage<Void>> guarded) {
+        CompletionStage<Void> stage;
+        try {
+            stage = guarded.get();
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.handle((done, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(explain(app, failure));
+            }
+            return done;
+        });
+    }
+
+    private AppGuards guardsFor(AppId app) {
+        AppGuards guards = perApp.get(app.id());
+        if (guards != null) {
+            return guards;
         }
         if (perApp.size() >= config.maxApps()) {
             return overflow;
         }
         // computeIfAbsent creates each named breaker once: SmallRye refuses duplicate names.
-        return perApp.computeIfAbsent(app.id(), id -> appGuard(app));
+        return perApp.computeIfAbsent(app.id(), id -> appGuards(app));
     }
 
-    /** @param app the app, or null for the guard shared by the apps beyond {@code max-apps} */
-    private TypedGuard<CompletionStage<Void>> appGuard(AppId app) {
+    /** @param app the app, or null for the guards shared by the apps beyond {@code max-apps} */
+    private AppGuards appGuards(AppId app) {
         ResilienceConfig.Retry retry = config.retry();
         ResilienceConfig.Breaker breaker = config.breaker();
         String name = app == null ? "upstream:overflow" : BREAKER_PREFIX + app.id();
-        return TypedGuard.create(SESSION).withDescription(name)
+        TypedGuard<CompletionStage<Void>> sessions = TypedGuard.create(SESSION).withDescription(name + ":sessions")
                 .withRetry()
                 .maxRetries(retry.maxRetries())
                 .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
@@ -117,6 +137,9 @@ public class UpstreamGuards {
                     }
                 })
                 .done()
+                .withBulkhead().limit(config.bulkhead().perApp()).queueSize(config.bulkhead().queue()).done()
+                .build();
+        TypedGuard<CompletionStage<Void>> judged = TypedGuard.create(SESSION).withDescription(name)
                 .withCircuitBreaker()
                 .with(builder -> {
                     if (app != null) {
@@ -129,8 +152,8 @@ public class UpstreamGuards {
                 .successThreshold(breaker.successThreshold())
                 .when(UpstreamGuards::lostConnection)
                 .done()
-                .withBulkhead().limit(config.bulkhead().perApp()).queueSize(config.bulkhead().queue()).done()
                 .build();
+        return new AppGuards(sessions, judged);
     }
 
     private void breakerMoved(String app, CircuitBreakerState state) {

@@ -21,6 +21,8 @@ final class SimulatedModel {
     private static final int DEFAULT_STEPS = 4;
     private static final int DEFAULT_FRAMES = 9;
     private static final int CACHED_IMAGES = 256;
+    static final String LATENCY_FIELD = "x_simulated_latency_ms";
+    private static final long MAX_SIMULATED_LATENCY_MILLIS = 60_000;
 
     /** Benchmarks send the same inputs over and over: painting each once keeps the simulator off the profile. */
     private final Map<ImageKey, String> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -61,8 +63,14 @@ final class SimulatedModel {
         return output;
     }
 
-    /** Inference time under the latency model: per call, per step, per megapixel painted. */
+    /**
+     * Inference time under the latency model: per call, per step, per megapixel painted; or exactly what the
+     * input's {@code x_simulated_latency_ms} asks for (for benchmarks and demos; fal's models ignore the field).
+     */
     Duration inference(RealtimeApp app, Map<String, Object> input, SimulatorBehaviour.Latency latency) {
+        if (input.get(LATENCY_FIELD) instanceof Number millis && millis.longValue() >= 0) {
+            return Duration.ofMillis(Math.min(millis.longValue(), MAX_SIMULATED_LATENCY_MILLIS));
+        }
         int steps = count(input, "num_inference_steps", DEFAULT_STEPS);
         int images = app.kind() == RealtimeApp.Kind.VIDEO ? frames(input) : count(input, "num_images", 1);
         double megapixels = app.imageSize(input).megapixels() * images;

@@ -58,13 +58,16 @@ class BadRequestTest {
                 Arguments.of("{\"inputs\":" + ok + ",\"throttleIntervalMs\":31}", "throttleIntervalMs must be between 32 and 10000 ms (inclusive); got 31"),
                 Arguments.of("{\"inputs\":" + ok + ",\"throttleIntervalMs\":1e12}", "throttleIntervalMs must be between 32 and 10000 ms (inclusive); got 1000000000000"),
                 Arguments.of("{\"inputs\":" + ok + ",\"throttleIntervalMs\":64.5}", "throttleIntervalMs must be a whole number, got the number 64.5"),
+                Arguments.of("{\"inputs\":" + ok + ",\"throttleIntervalMs\":0}", "throttleIntervalMs must be between 32 and 10000 ms (inclusive); got 0"),
+                Arguments.of("{\"inputs\":" + ok + ",\"parallelism\":0}", "parallelism must be between 1 and 8 (inclusive); got 0"),
+                Arguments.of("{\"inputs\":" + ok + ",\"parallelism\":9}", "parallelism must be between 1 and 8 (inclusive); got 9"),
                 Arguments.of("{\"inputs\":" + ok + ",\"maxBuffering\":61}", "maxBuffering must be between 1 and 60 (inclusive); got 61"),
                 Arguments.of("{\"inputs\":" + ok + ",\"maxBuffering\":0}", "maxBuffering must be between 1 and 60 (inclusive); got 0"),
                 Arguments.of("{\"inputs\":" + ok + ",\"timeoutMs\":0}", "timeoutMs must be between 1 and 300000 ms (inclusive); got 0"),
                 Arguments.of("{\"inputs\":" + ok + ",\"path\":\"/../tokens\"}", "path '/../tokens' must look like /realtime"),
                 Arguments.of("{\"inputs\":" + ok + ",\"path\":7}", "path must be a string, got the number 7"),
                 Arguments.of("{\"inputs\":" + ok + ",\"connectionKey\":\"has spaces\"}", "connectionKey must be 1 to 128 characters"),
-                Arguments.of("{\"inputs\":" + ok + ",\"inptus\":[]}", "unknown field 'inptus'; the known fields are connectionKey, inputs, maxBuffering, path, throttleIntervalMs, timeoutMs"),
+                Arguments.of("{\"inputs\":" + ok + ",\"inptus\":[]}", "unknown field 'inptus'; the known fields are connectionKey, inputs, maxBuffering, parallelism, path, throttleIntervalMs, timeoutMs"),
                 Arguments.of("{\"inputs\":[", "the body is not valid JSON (line 1, column 12)"),
                 Arguments.of("[1,2]", "the body must be a JSON object such as {\"inputs\":[{\"prompt\":\"...\"}]}"));
     }

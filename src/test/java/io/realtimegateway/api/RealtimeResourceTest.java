@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -132,12 +135,58 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
     }
 
     @Test
-    void withoutAConnectionKeyEachInvocationHasItsOwnConnection() {
-        long before = simulator.stats().connections(Fixtures.FLUX);
-        JsonPath first = invoke(Fixtures.FLUX, body(prompts(1, 1)));
-        invoke(Fixtures.FLUX, body(prompts(1, 1)));
+    void withoutAConnectionKeyASocketLeftCleanIsReusedWarmByTheNextInvocation() {
+        long before = simulator.stats().connections(Fixtures.COGVIDEOX);
+        Map<String, Object> body = Map.of("inputs", List.of(Map.of("prompt", "a train", "num_frames", 1, "seed", 3)));
+        JsonPath first = invoke(Fixtures.COGVIDEOX, body);
+        invoke(Fixtures.COGVIDEOX, body);
         assertEquals(null, first.getString("connectionKey"));
-        assertEquals(2, simulator.stats().connections(Fixtures.FLUX) - before);
+        assertEquals(1, simulator.stats().connections(Fixtures.COGVIDEOX) - before);
+    }
+
+    @Test
+    void concurrentInvocationsWithoutAKeyEachHaveTheirOwnSocket() throws Exception {
+        simulator.behaviour().latency(new Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO));
+        long before = simulator.stats().connections(Fixtures.LTX);
+        Map<String, Object> body = Map.of("inputs", List.of(Map.of("prompt", "waves", "num_frames", 1, "seed", 4)));
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        List<Future<JsonPath>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(callers.submit(() -> invoke(Fixtures.LTX, body)));
+        }
+        for (Future<JsonPath> call : calls) {
+            assertEquals(List.of(4), call.get().getList("results.output.seed"));
+        }
+        callers.shutdown();
+        assertEquals(3, simulator.stats().connections(Fixtures.LTX) - before);
+    }
+
+    @Test
+    void parallelismSpreadsTheInputsOverThatManyConnectionsKeepingOneOutcomePerInputInOrder() {
+        simulator.behaviour().latency(new Latency(Duration.ofMillis(10), Duration.ZERO, Duration.ZERO));
+        long before = simulator.stats().connections(Fixtures.SDXL);
+        Map<String, Object> body = body(prompts(12, 500));
+        body.put("parallelism", 4);
+        body.put("throttleIntervalMs", 32);
+        JsonPath response = invoke(Fixtures.SDXL, body);
+
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            expected.add(500 + i);
+        }
+        assertEquals(expected, response.getList("results.output.seed"));
+        assertEquals(4, simulator.stats().connections(Fixtures.SDXL) - before);
+    }
+
+    @Test
+    void keyedLanesAreReusedByTheNextInvocation() {
+        long before = simulator.stats().connections(Fixtures.SDXL);
+        Map<String, Object> body = body(prompts(6, 1));
+        body.put("parallelism", 2);
+        body.put("connectionKey", "lanes-" + System.nanoTime());
+        assertEquals(body.get("connectionKey"), invoke(Fixtures.SDXL, body).getString("connectionKey"));
+        invoke(Fixtures.SDXL, body);
+        assertEquals(2, simulator.stats().connections(Fixtures.SDXL) - before);
     }
 
     @Test

@@ -58,7 +58,7 @@ class BulkheadTest extends EmbeddedUpstreamTest {
         assertEquals(3, statuses.stream().filter(status -> status == 200).count(), "two ran at once, one waited its turn: " + statuses);
         assertEquals(1, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
         assertEquals("RATE_LIMITED", refused.jsonPath().getString("error.code"));
-        assertEquals("the gateway already has its limit of upstream connections open (2 per app, 256 in all, 1 waiting); try again shortly",
+        assertEquals("the gateway already has its limit of upstream connections open (2 per app, 512 in all, 1 waiting); try again shortly",
                 refused.jsonPath().getString("error.message"));
         assertEquals("1", refused.header("Retry-After"));
     }

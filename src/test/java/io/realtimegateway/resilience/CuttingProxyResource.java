@@ -17,7 +17,7 @@ public class CuttingProxyResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            proxy = new CuttingProxy(0.6, 3000, 20261124L);
+            proxy = new CuttingProxy(1.0, 6000, 20261124L);
             int port = proxy.start();
             return Map.of(
                     "gateway.upstream.target", "fal",

@@ -1,0 +1,71 @@
+package io.realtimegateway.invocation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.realtimegateway.client.RealtimeClient;
+import io.realtimegateway.client.RealtimeConnection;
+import io.realtimegateway.client.RealtimeOptions;
+
+/**
+ * The connections one invocation spreads its inputs over ({@code parallelism}), seen as one. fal's server runs
+ * one session's inputs one at a time, so more lanes means more runners working on the batch at once.
+ * With a connectionKey, lane n of a fan-out uses the key {@code key:n}, so warm lanes are reused too.
+ */
+final class Lanes implements AutoCloseable {
+
+    private final List<RealtimeConnection> connections;
+    private final String connectionKey;
+
+    private Lanes(List<RealtimeConnection> connections, String connectionKey) {
+        this.connections = connections;
+        this.connectionKey = connectionKey;
+    }
+
+    static Lanes open(RealtimeClient client, InvocationRequest request) {
+        List<RealtimeConnection> connections = new ArrayList<>(request.parallelism());
+        try {
+            for (int lane = 0; lane < request.parallelism(); lane++) {
+                String key = request.connectionKey() == null || request.parallelism() == 1 ? request.connectionKey()
+                        : request.connectionKey() + ":" + lane;
+                connections.add(client.connect(request.app().toString(),
+                        new RealtimeOptions(key, request.throttleInterval(), request.maxBuffering(), request.path()), result -> {
+                        }));
+            }
+        } catch (RuntimeException e) {
+            connections.forEach(RealtimeConnection::close);
+            throw e;
+        }
+        return new Lanes(List.copyOf(connections), request.connectionKey());
+    }
+
+    List<RealtimeConnection> all() {
+        return connections;
+    }
+
+    String connectionKey() {
+        return connectionKey;
+    }
+
+    int reconnects() {
+        return connections.stream().mapToInt(RealtimeConnection::reconnects).sum();
+    }
+
+    /** The slowest pacing any lane met. */
+    Duration throttleInterval() {
+        return connections.stream().map(RealtimeConnection::throttleInterval).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** The longest wait an upstream rate limit called for on any lane, if one did. */
+    Optional<Duration> rateLimited() {
+        return connections.stream().map(RealtimeConnection::rateLimited).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(RealtimeConnection::close);
+    }
+}

@@ -1,0 +1,70 @@
+package io.realtimegateway.bench;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts the two processes the benchmark measures against, from the packaged jar: the upstream (only the
+ * embedded fal-compatible upstream, at zero latency, on loopback) and the gateway (no simulator of its own,
+ * pointed at that upstream). The benchmark's own JVM, where the Java client runs, points at the upstream too.
+ */
+public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
+
+    static final String KEY = "bench-key";
+    /** How the gateway JVM is run; the memory figures hold for these options. */
+    static final List<String> GATEWAY_JVM = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:MaxMetaspaceSize=128m");
+
+    private static JarProcess upstream;
+    private static JarProcess gateway;
+    private static int upstreamPort;
+
+    static JarProcess gateway() {
+        return gateway;
+    }
+
+    static String upstreamUrl() {
+        return "http://127.0.0.1:" + upstreamPort;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            upstreamPort = JarProcess.freePort();
+            upstream = JarProcess.start("upstream", List.of(), Map.of(
+                    "gateway.simulator.enabled", "true",
+                    "gateway.simulator.port", Integer.toString(upstreamPort),
+                    "gateway.simulator.key", KEY,
+                    "gateway.simulator.session-timeout", "60s",
+                    "gateway.simulator.latency.base", "0ms",
+                    "gateway.simulator.latency.per-step", "0ms",
+                    "gateway.simulator.latency.per-megapixel", "0ms"));
+            Map<String, String> toUpstream = Map.of(
+                    "gateway.upstream.target", "fal",
+                    "gateway.upstream.realtime-url", "ws://127.0.0.1:" + upstreamPort,
+                    "gateway.upstream.token-url", upstreamUrl() + "/tokens/",
+                    "gateway.upstream.key", KEY,
+                    "gateway.simulator.enabled", "false",
+                    "gateway.client.throttle.allow-unpaced", "true");
+            gateway = JarProcess.start("gateway", GATEWAY_JVM, toUpstream);
+            return toUpstream;
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("the benchmark processes did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        for (JarProcess process : new JarProcess[] { gateway, upstream }) {
+            if (process != null) {
+                try {
+                    process.close();
+                } catch (Exception e) {
+                    // already gone
+                }
+            }
+        }
+    }
+}
