@@ -7,6 +7,7 @@ named in each command:
   check-targets.py sam funqy|http-api    deploy/aws/<flavour>/ against target/sam.*.yaml of a -Plambda / -Plambda-http build
   check-targets.py knative               deploy/knative/service.yaml against target/kubernetes/knative.yml
   check-targets.py native                target/native-sources/ of a -Pnative ... -Dquarkus.native.sources-only=true build
+  check-targets.py containers            what the JVM Dockerfiles copy exists after a plain `package`
 """
 import json
 import pathlib
@@ -115,9 +116,20 @@ def check_native():
     print(f"native sources: {len(REFLECTIVE)} reflective types registered, msgpack buffers initialised at run time")
 
 
+def check_containers():
+    for dockerfile in sorted(pathlib.Path("deploy/container").glob("Dockerfile.jvm*")):
+        copies = [line.split()[1:-1] for line in dockerfile.read_text().splitlines() if line.startswith("COPY ")]
+        sources = [source for sources in copies for source in sources if not source.startswith("--")]
+        check(sources, f"{dockerfile} copies nothing")
+        absent = [source for source in sources if not list(pathlib.Path().glob(source.rstrip("/")))]
+        check(not absent, f"{dockerfile} copies what the build does not produce: {absent}")
+    print("deploy/container: the JVM images copy what the build produces")
+
+
 if __name__ == "__main__":
     command, *rest = sys.argv[1:] or ["help"]
-    commands = {"yaml": check_yaml, "sam": check_sam, "knative": check_knative, "native": check_native}
+    commands = {"yaml": check_yaml, "sam": check_sam, "knative": check_knative, "native": check_native,
+                "containers": check_containers}
     if command not in commands:
         sys.exit(__doc__)
     commands[command](*rest)
