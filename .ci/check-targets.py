@@ -30,7 +30,8 @@ REFLECTIVE = [
     "org.msgpack.core.buffer.MessageBufferU",
 ]
 RUNTIME_INITIALIZED = "--initialize-at-run-time=org.msgpack.core.buffer"
-VOLATILE_ANNOTATIONS = {"app.quarkus.io/build-timestamp"}
+# Annotations that say when and from which commit a build ran.
+VOLATILE_ANNOTATIONS = {"app.quarkus.io/build-timestamp", "app.quarkus.io/commit-id", "app.quarkus.io/vcs-uri"}
 
 
 class CloudFormationLoader(yaml.SafeLoader):
