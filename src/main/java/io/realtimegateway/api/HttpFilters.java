@@ -15,7 +15,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Vert.x-level handlers for what happens outside the REST resources: bodies over the size limit (413,
  * decided from Content-Length before the body is read), disguised app paths, and failures of the Funqy
- * function, so that all of them answer with the same error body as the REST API.
+ * function, so that all of them answer with the same error body as the REST API. The function is on
+ * {@code /realtime}, and in the Knative build also on {@code /} for CloudEvents, where the status decides
+ * whether a broker retries the event (429, 5xx) or sends it to its dead-letter sink (400, 404).
  */
 @ApplicationScoped
 public class HttpFilters {
@@ -32,6 +34,7 @@ public class HttpFilters {
         router.route().order(Integer.MIN_VALUE).handler(this::limitBodySize);
         router.route("/v1/realtime/*").order(Integer.MIN_VALUE + 1).handler(this::refuseDisguisedPaths);
         router.route("/realtime").failureHandler(this::functionFailed);
+        router.route("/").failureHandler(this::functionFailed);
     }
 
     private void limitBodySize(RoutingContext context) {

@@ -59,7 +59,7 @@ class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
     @Test
     void shutdownFailsWaitingInputsAndClosesEveryConnection() {
         simulator.behaviour().latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO));
-        // Another app than the test above: a socket still opening at shutdown must not count as that test's.
+        // Another app than the idle test's: this socket may reach the upstream after the shutdown and must not count there.
         RealtimeConnection connection = realtime.connect(Fixtures.SDXL, RealtimeOptions.defaults().withConnectionKey("shutdown-test"),
                 result -> {
                 });

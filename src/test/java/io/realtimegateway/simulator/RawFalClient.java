@@ -39,9 +39,12 @@ final class RawFalClient implements AutoCloseable {
     static RawFalClient connect(Vertx vertx, URI base, String pathAndQuery) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort()).setURI(pathAndQuery);
-        // Handlers go on in the connect callback, on the event loop, before the server's first frame is read.
-        return client.connect(options).map(socket -> new RawFalClient(client, socket))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Handlers go on in the connect callback, before the server's first frame is read: that holds only when the
+        // connect starts on an event loop, which then runs the callback straight after the upgrade.
+        CompletableFuture<RawFalClient> connected = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> client.connect(options).map(socket -> new RawFalClient(client, socket))
+                .onSuccess(connected::complete).onFailure(connected::completeExceptionally));
+        return connected.get(10, TimeUnit.SECONDS);
     }
 
     void send(Map<String, ?> input) {

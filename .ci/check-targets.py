@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Checks what the builds cannot test themselves: that deploy/ matches what each build produces, and that a
+native-sources build carries the registrations the native image needs. Run from the project root after the build
+named in each command:
+
+  check-targets.py yaml                  every YAML file under deploy/ parses
+  check-targets.py sam funqy|http-api    deploy/aws/<flavour>/ against target/sam.*.yaml of a -Plambda / -Plambda-http build
+  check-targets.py knative               deploy/knative/service.yaml against target/kubernetes/knative.yml
+  check-targets.py native                target/native-sources/ of a -Pnative ... -Dquarkus.native.sources-only=true build
+  check-targets.py containers            what the JVM Dockerfiles copy exists after a plain `package`
+"""
+import json
+import pathlib
+import sys
+import zipfile
+
+import yaml
+
+# Types Jackson writes by reflection (responses, error bodies, SSE items) and msgpack-core's reflectively built buffers.
+REFLECTIVE = [
+    "io.realtimegateway.invocation.InvocationResponse",
+    "io.realtimegateway.invocation.ItemResult",
+    "io.realtimegateway.invocation.Summary",
+    "io.realtimegateway.invocation.ErrorBody",
+    "io.realtimegateway.api.ErrorResponse",
+    "io.realtimegateway.api.AppsResource$AppDescription",
+    "io.realtimegateway.api.AppsResource$FieldDescription",
+    "org.msgpack.core.buffer.MessageBuffer",
+    "org.msgpack.core.buffer.MessageBufferBE",
+    "org.msgpack.core.buffer.MessageBufferU",
+]
+RUNTIME_INITIALIZED = "--initialize-at-run-time=org.msgpack.core.buffer"
+# Annotations that say when and from which commit a build ran.
+VOLATILE_ANNOTATIONS = {"app.quarkus.io/build-timestamp", "app.quarkus.io/commit-id", "app.quarkus.io/vcs-uri"}
+
+
+class CloudFormationLoader(yaml.SafeLoader):
+    """Reads CloudFormation's short tags (!Sub, !Ref, ...) as plain values."""
+
+
+CloudFormationLoader.add_multi_constructor("!", lambda loader, suffix, node: (
+    loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    if isinstance(node, yaml.SequenceNode) else loader.construct_mapping(node)))
+
+
+def load_all(path):
+    with open(path) as file:
+        return [doc for doc in yaml.load_all(file, Loader=CloudFormationLoader) if doc is not None]
+
+
+def function_of(template_path):
+    resources = load_all(template_path)[0]["Resources"]
+    functions = [r["Properties"] for r in resources.values() if r["Type"] == "AWS::Serverless::Function"]
+    if len(functions) != 1:
+        sys.exit(f"{template_path}: expected one function, found {len(functions)}")
+    return functions[0]
+
+
+def check(condition, message):
+    if not condition:
+        sys.exit("check-targets: " + message)
+
+
+def check_yaml():
+    files = sorted(p for p in pathlib.Path("deploy").rglob("*") if p.suffix in (".yaml", ".yml"))
+    for path in files:
+        check(load_all(path), f"{path} holds no YAML document")
+    print(f"deploy YAML: {len(files)} files parse")
+
+
+def check_sam(flavour):
+    for packaging in ("jvm", "native"):
+        ours_path = pathlib.Path(f"deploy/aws/{flavour}/template-{packaging}.yaml")
+        ours, generated = function_of(ours_path), function_of(f"target/sam.{packaging}.yaml")
+        code = (ours_path.parent / ours["CodeUri"]).resolve()
+        check(code == pathlib.Path("target/function.zip").resolve() and code.is_file(),
+              f"{ours_path}: CodeUri {ours['CodeUri']} is not the built target/function.zip")
+        variables = ours["Environment"]["Variables"]
+        check(variables["FAL_KEY"].startswith("{{resolve:secretsmanager:"), f"{ours_path}: FAL_KEY must come from the secret")
+        if packaging == "jvm":
+            for key in ("Handler", "Runtime"):
+                check(ours[key] == generated[key], f"{ours_path}: {key} {ours[key]} but the build says {generated[key]}")
+            check(ours["SnapStart"]["ApplyOn"] == "PublishedVersions", f"{ours_path}: SnapStart is off")
+        else:
+            # Quarkus's Funqy sam.native.yaml still names the retired `provided` runtime; Amazon Linux 2023 replaces it.
+            check(ours["Runtime"] == "provided.al2023", f"{ours_path}: the native runtime must be provided.al2023")
+            check(variables.get("DISABLE_SIGNAL_HANDLERS") == "true", f"{ours_path}: DISABLE_SIGNAL_HANDLERS must be set")
+    with zipfile.ZipFile("target/function.zip") as zip_file:
+        check(any(name.endswith(".jar") for name in zip_file.namelist()), "target/function.zip holds no jar")
+    print(f"deploy/aws/{flavour}: handler, runtime and code match the build")
+
+
+def without_volatile(document):
+    if isinstance(document, dict):
+        return {k: without_volatile(v) for k, v in document.items() if k not in VOLATILE_ANNOTATIONS}
+    if isinstance(document, list):
+        return [without_volatile(v) for v in document]
+    return document
+
+
+def check_knative():
+    ours = without_volatile(load_all("deploy/knative/service.yaml"))
+    generated = without_volatile(load_all("target/kubernetes/knative.yml"))
+    check(ours == generated, "deploy/knative/service.yaml differs from target/kubernetes/knative.yml: copy the generated one")
+    print("deploy/knative/service.yaml matches the generated manifest")
+
+
+def check_native():
+    sources = pathlib.Path("target/native-sources")
+    args = (sources / "native-image.args").read_text()
+    check(RUNTIME_INITIALIZED in args, f"native-image.args lacks {RUNTIME_INITIALIZED}")
+    runner = next(sources.glob("*-runner.jar"))
+    with zipfile.ZipFile(runner) as jar:
+        registered = {entry["name"] for entry in json.loads(jar.read("META-INF/native-image/reflect-config.json"))}
+    missing = [name for name in REFLECTIVE if name not in registered]
+    check(not missing, f"not registered for reflection: {missing}")
+    print(f"native sources: {len(REFLECTIVE)} reflective types registered, msgpack buffers initialised at run time")
+
+
+def check_containers():
+    for dockerfile in sorted(pathlib.Path("deploy/container").glob("Dockerfile.jvm*")):
+        copies = [line.split()[1:-1] for line in dockerfile.read_text().splitlines() if line.startswith("COPY ")]
+        sources = [source for sources in copies for source in sources if not source.startswith("--")]
+        check(sources, f"{dockerfile} copies nothing")
+        absent = [source for source in sources if not list(pathlib.Path().glob(source.rstrip("/")))]
+        check(not absent, f"{dockerfile} copies what the build does not produce: {absent}")
+    print("deploy/container: the JVM images copy what the build produces")
+
+
+if __name__ == "__main__":
+    command, *rest = sys.argv[1:] or ["help"]
+    commands = {"yaml": check_yaml, "sam": check_sam, "knative": check_knative, "native": check_native,
+                "containers": check_containers}
+    if command not in commands:
+        sys.exit(__doc__)
+    commands[command](*rest)
