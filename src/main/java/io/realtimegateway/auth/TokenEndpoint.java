@@ -47,10 +47,13 @@ public class TokenEndpoint {
         return Uni.createFrom().deferred(() -> {
             Credentials credentials = target.credentials();
             Duration lifetime = upstreamConfig.tokenExpiration();
+            long timeoutMillis = clientConfig.connectTimeout().toMillis();
             RequestOptions request = new RequestOptions()
                     .setMethod(HttpMethod.POST)
                     .setAbsoluteURI(target.tokenUrl().toString())
-                    .setTimeout(clientConfig.connectTimeout().toMillis())
+                    // The request timeout does not cover the TCP connect, which Vert.x otherwise gives 60 s.
+                    .setConnectTimeout(timeoutMillis)
+                    .setTimeout(timeoutMillis)
                     .putHeader("Authorization", credentials.authorizationHeader())
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Accept", "application/json");

@@ -2,6 +2,7 @@ package io.realtimegateway.invocation;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -30,6 +31,7 @@ public record ItemResult(int index, String status, Map<String, Object> output, E
         return new ItemResult(index, ERROR, null, error, attempts, null);
     }
 
+    @JsonIgnore
     public boolean isOk() {
         return OK.equals(status);
     }

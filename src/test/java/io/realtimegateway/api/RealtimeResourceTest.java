@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +41,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
         assertEquals("fal-ai/flux-lora-realtime", response.getString("app"));
         assertEquals(List.of(0, 1), response.getList("results.index"));
+        assertEquals(Set.of("index", "status", "output", "attempts", "latencyMs"), response.getMap("results[0]").keySet());
         assertEquals(List.of("ok", "ok"), response.getList("results.status"));
         assertEquals(List.of(1, 1), response.getList("results.attempts"));
         assertImage(response.getString("results[0].output.images[0].url"), 1024, 576);
