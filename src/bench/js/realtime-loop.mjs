@@ -57,5 +57,5 @@ for (let i = 0; i < iterations; i++) {
 }
 const wallNanos = Number(process.hrtime.bigint() - start);
 connection.close();
-console.log(JSON.stringify({ wallNanos, durations, errors }));
-process.exit(0);
+// Exit only once the output is flushed: stdout to a pipe is written asynchronously.
+process.stdout.write(JSON.stringify({ wallNanos, durations, errors }) + "\n", () => process.exit(0));

@@ -58,11 +58,15 @@ public class TokenEndpoint {
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Accept", "application/json");
             String body = TokenResponse.requestBody(app, lifetime.toSeconds());
+            // The body is read inside the send callback: a response's chunks that arrive before a body handler are
+            // dropped by Vert.x, and a further compose hop lets that happen when called off the event loop.
             var response = http.request(request)
-                    .compose(req -> req.send(body))
-                    .compose(resp -> resp.body().map(payload -> interpret(resp, payload, credentials)));
+                    .compose(req -> req.send(body).compose(resp -> resp.body().map(payload -> interpret(resp, payload, credentials))));
             return Uni.createFrom().completionStage(response.toCompletionStage())
                     .map(token -> new IssuedToken(token, lifetime))
+                    // Concurrent callers share one fetch: it must end, whatever the connection does.
+                    .ifNoItem().after(clientConfig.connectTimeout().multipliedBy(2)).failWith(() -> new RealtimeException(
+                            ErrorCode.CONNECTION_LOST, "the token endpoint did not answer within " + clientConfig.connectTimeout().multipliedBy(2).toMillis() + " ms"))
                     .onFailure(failure -> !(failure instanceof RealtimeException))
                     .transform(failure -> new RealtimeException(ErrorCode.CONNECTION_LOST,
                             "the token endpoint could not be reached: " + failure.getMessage(), failure));

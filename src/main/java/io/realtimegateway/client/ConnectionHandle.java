@@ -1,7 +1,6 @@
 package io.realtimegateway.client;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.FrameCodec;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.ResultCorrelation;
 
 /** One caller's view of a link: its listener, its inputs, its reconnect count. */
 final class ConnectionHandle implements RealtimeConnection {
@@ -36,14 +36,14 @@ final class ConnectionHandle implements RealtimeConnection {
         if (closed.get()) {
             return failed(new RealtimeException(ErrorCode.CONNECTION_LOST, "send() after close(): open a new connection"));
         }
-        Map<String, ?> copy = new LinkedHashMap<>(input);
         byte[] frame;
         try {
-            frame = FrameCodec.encodeInput(copy);
+            frame = FrameCodec.encodeInput(input);
         } catch (IllegalArgumentException e) {
             return failed(new RealtimeException(ErrorCode.INVALID_INPUT, "the input cannot be sent: " + e.getMessage()));
         }
-        PendingInput pending = new PendingInput(this, copy, frame);
+        // Encoded and its echo taken now: what the caller does with the map afterwards changes nothing.
+        PendingInput pending = new PendingInput(this, ResultCorrelation.Echo.of(input), frame);
         link.submit(pending);
         return pending.outcome.minimalCompletionStage();
     }

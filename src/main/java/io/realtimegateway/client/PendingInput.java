@@ -7,12 +7,13 @@ import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.logging.Log;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.ResultCorrelation;
 
 /** One input on its way: encoded once, sent one or more times, completed exactly once. Touched only by its link. */
 final class PendingInput {
 
     final ConnectionHandle owner;
-    final Map<String, ?> input;
+    final ResultCorrelation.Echo echo;
     final byte[] frame;
     final CompletableFuture<RealtimeResult> outcome = new CompletableFuture<>();
     private int sends;
@@ -22,9 +23,9 @@ final class PendingInput {
     private boolean abandoned;
     private boolean settled;
 
-    PendingInput(ConnectionHandle owner, Map<String, ?> input, byte[] frame) {
+    PendingInput(ConnectionHandle owner, ResultCorrelation.Echo echo, byte[] frame) {
         this.owner = owner;
-        this.input = input;
+        this.echo = echo;
         this.frame = frame;
     }
 

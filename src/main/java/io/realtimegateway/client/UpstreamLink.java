@@ -313,7 +313,7 @@ final class UpstreamLink implements SocketListener {
             Log.warnf("%s sent a result with no input waiting; dropped (connectionKey=%s)", settings.app(), keyForLogs());
             return;
         }
-        PendingInput input = unanswered.remove(ResultCorrelation.match(inputs(unanswered), output));
+        PendingInput input = unanswered.remove(ResultCorrelation.match(unanswered, pending -> pending.echo, output));
         answeredOnSocket++;
         sessionProven.complete(null);
         input.suspect = false;
@@ -526,12 +526,6 @@ final class UpstreamLink implements SocketListener {
         }
         registry.forget(this);
         log("Closed the connection to %s (connectionKey=%s)", settings.app(), keyForLogs());
-    }
-
-    private static List<Map<String, ?>> inputs(List<PendingInput> pending) {
-        List<Map<String, ?>> inputs = new ArrayList<>(pending.size());
-        pending.forEach(input -> inputs.add(input.input));
-        return inputs;
     }
 
     /** Keyed connections are few and long-lived: their events go to INFO; private ones, one per invocation, to DEBUG. */

@@ -20,8 +20,8 @@ public interface ClientConfig {
     @WithDefault("2s")
     Duration warmTimeout();
 
-    /** Private connections kept warm per app (and path and maxBuffering). */
-    @WithDefault("64")
+    /** Private connections kept warm per app (and path and maxBuffering); as many as an app's bulkhead admits. */
+    @WithDefault("256")
     int maxIdleConnections();
 
     /** How long the TCP connect plus the WebSocket upgrade (and each token request) may take. */
