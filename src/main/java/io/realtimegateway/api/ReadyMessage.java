@@ -18,8 +18,14 @@ public class ReadyMessage {
 
     // After the embedded upstream has started and published its address.
     void announce(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event, UpstreamTarget target,
-            @ConfigProperty(name = "quarkus.http.port") int port) {
+            @ConfigProperty(name = "quarkus.http.port") int port,
+            @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean listening) {
         if (LaunchMode.current() == LaunchMode.TEST) {
+            return;
+        }
+        if (!listening) {
+            // Direct Lambda invocations: no HTTP port to try.
+            Log.infof("realtime-gateway is using %s", target.describe());
             return;
         }
         Log.infof("realtime-gateway is using %s. Try: curl -s -X POST http://localhost:%d/v1/realtime/fal-ai/flux-lora-realtime "

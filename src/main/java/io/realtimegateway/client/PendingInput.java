@@ -49,7 +49,11 @@ final class PendingInput {
     /** The listener hears an outcome before the returned stage completes, so either view is complete when read. */
     void succeed(Map<String, Object> output, long nowNanos) {
         if (settle()) {
-            notifyListener(() -> owner.listener().onResult(output));
+            try {
+                owner.listener().onResult(output);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
             outcome.complete(new RealtimeResult(output, sends, Duration.ofNanos(nowNanos - lastSentNanos)));
         }
     }
@@ -57,7 +61,11 @@ final class PendingInput {
     void fail(RealtimeException error) {
         if (settle()) {
             InputFailedException failure = new InputFailedException(error, sends);
-            notifyListener(() -> owner.listener().onError(failure));
+            try {
+                owner.listener().onError(failure);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
             outcome.completeExceptionally(failure);
         }
     }
@@ -79,11 +87,7 @@ final class PendingInput {
         return true;
     }
 
-    private static void notifyListener(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            Log.warn("A real-time listener threw; the connection carries on", e);
-        }
+    private static void listenerFailed(RuntimeException e) {
+        Log.warn("A real-time listener threw; the connection carries on", e);
     }
 }
