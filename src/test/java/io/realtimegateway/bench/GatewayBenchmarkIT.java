@@ -72,7 +72,7 @@ class GatewayBenchmarkIT {
         Scenario memory = memory();
         scenarios.add(concurrency());
         scenarios.add(fanOut());
-        scenarios.add(3, withRssAtTheEnd(memory));
+        scenarios.add(4, withRssAtTheEnd(memory)); // listed in scenario order
 
         Map<String, Object> environment = new LinkedHashMap<>();
         environment.put("when", Instant.now().toString());
@@ -157,7 +157,7 @@ class GatewayBenchmarkIT {
         var js = JsClient.run(BenchProcesses.upstreamUrl(), BenchProcesses.KEY, APP, size(2000, 50), size(10000, 200));
         if (js.isEmpty()) {
             return new Scenario("3", "fal's JavaScript client, same loop", "@fal-ai/client 1.10.1", null, "Java client API", java, Double.NaN,
-                    "ours >= 1.0x", false, "skipped: no Node.js/npm on this machine");
+                    "ours >= 1.0x", false, "skipped: fal's JavaScript client could not be installed (no Node.js/npm, or npm install failed)");
         }
         double ratio = java.throughput() / js.get().throughput();
         return new Scenario("3", "fal's JavaScript client, same loop", "@fal-ai/client 1.10.1 (Node " + nodeVersion() + ")", js.get(),
