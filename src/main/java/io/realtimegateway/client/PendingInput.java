@@ -49,11 +49,7 @@ final class PendingInput {
     /** The listener hears an outcome before the returned stage completes, so either view is complete when read. */
     void succeed(Map<String, Object> output, long nowNanos) {
         if (settle()) {
-            try {
-                owner.listener().onResult(output);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
+            notifyListener(() -> owner.listener().onResult(output));
             outcome.complete(new RealtimeResult(output, sends, Duration.ofNanos(nowNanos - lastSentNanos)));
         }
     }
@@ -61,11 +57,7 @@ final class PendingInput {
     void fail(RealtimeException error) {
         if (settle()) {
             InputFailedException failure = new InputFailedException(error, sends);
-            try {
-                owner.listener().onError(failure);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
+            notifyListener(() -> owner.listener().onError(failure));
             outcome.completeExceptionally(failure);
         }
     }
@@ -87,7 +79,11 @@ final class PendingInput {
         return true;
     }
 
-    private static void listenerFailed(RuntimeException e) {
-        Log.warn("A real-time listener threw; the connection carries on", e);
+    private static void notifyListener(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            Log.warn("A real-time listener threw; the connection carries on", e);
+        }
     }
 }

@@ -29,9 +29,6 @@ public class AdaptiveThrottle {
 
     /** The interval to keep between sends to the app right now. */
     public Duration effective(AppId app, Duration requested) {
-        if (penalties.isEmpty()) {
-            return requested; // the usual case, on every send: no app is being rate limited
-        }
         Penalty penalty = penalties.get(app.id());
         if (penalty == null) {
             return requested;
