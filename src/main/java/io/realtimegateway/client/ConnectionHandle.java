@@ -50,8 +50,13 @@ final class ConnectionHandle implements RealtimeConnection {
 
     @Override
     public void close() {
+        close(null);
+    }
+
+    @Override
+    public void close(RealtimeException reason) {
         if (closed.compareAndSet(false, true)) {
-            link.detach(this);
+            link.detach(this, reason);
         }
     }
 

@@ -64,9 +64,15 @@ final class PendingInput {
 
     /** Its caller gave up on it; a result that still arrives is dropped. */
     void abandon() {
+        abandon(null);
+    }
+
+    /** Its caller gave up on it for this reason, if one is given (its stage then fails with the count of its sends). */
+    void abandon(RealtimeException reason) {
         if (settle()) {
             abandoned = true;
-            outcome.completeExceptionally(new CancellationException("the connection was closed before this input was answered"));
+            outcome.completeExceptionally(reason == null ? new CancellationException("the connection was closed before this input was answered")
+                    : new InputFailedException(reason, sends));
         }
     }
 

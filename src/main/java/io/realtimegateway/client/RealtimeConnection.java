@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import io.realtimegateway.protocol.RealtimeException;
+
 /**
  * A connection to one real-time app, as returned by {@link RealtimeClient#connect}. Thread-safe.
  */
@@ -24,6 +26,12 @@ public interface RealtimeConnection extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Like {@link #close()}, for a deadline of the caller's own: inputs not answered yet fail with this error, as
+     * {@link InputFailedException}s that count how often each was sent. The listener is not called for them.
+     */
+    void close(RealtimeException reason);
 
     /** The key of a shared connection, or null for a private one. */
     String connectionKey();

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.logging.Log;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
@@ -100,8 +102,14 @@ final class UpstreamLink implements SocketListener {
 
     /** Called atomically with the client's lookup, so a link being retired never gains a handle. */
     void attach(ConnectionHandle handle, Duration throttle) {
+        boolean handover = handles.isEmpty();
+        long longerBy = throttle.toNanos() - requestedThrottle.toNanos();
         handles.add(handle);
         this.requestedThrottle = throttle;
+        if (handover && longerBy > 0) {
+            // A newcomer on an idle socket: the gap after the last send is the one its sender asked for, not the newcomer's.
+            serial.execute(() -> lastSendNanos -= longerBy);
+        }
     }
 
     /** A holder that joined a socket already open hears about it too. Called after the client's lookup. */
@@ -133,12 +141,13 @@ final class UpstreamLink implements SocketListener {
         });
     }
 
-    void detach(ConnectionHandle handle) {
+    /** The handle's inputs still waiting are given up, for this reason if one is given. */
+    void detach(ConnectionHandle handle, RealtimeException reason) {
         serial.execute(() -> {
             handles.remove(handle);
-            unsent.stream().filter(input -> input.owner == handle).forEach(PendingInput::abandon);
+            unsent.stream().filter(input -> input.owner == handle).forEach(input -> input.abandon(reason));
             unsent.removeIf(PendingInput::abandoned);
-            unanswered.stream().filter(input -> input.owner == handle).forEach(PendingInput::abandon);
+            unanswered.stream().filter(input -> input.owner == handle).forEach(input -> input.abandon(reason));
             boolean clean = unanswered.isEmpty() && unsent.isEmpty() && !retired && !services.client().warmTimeout().isZero();
             if (settings.shared() ? handles.isEmpty() : clean && registry.park(this)) {
                 // Idle: the next holder of the key, or the next private caller, finds the socket warm.
@@ -280,7 +289,9 @@ final class UpstreamLink implements SocketListener {
             RealtimeException cause = failure instanceof CompletionException && failure.getCause() instanceof RealtimeException known
                     ? known
                     : new RealtimeException(ErrorCode.CONNECTION_LOST, String.valueOf(failure.getMessage()), failure);
-            Log.warnf("Gave up on %s (connectionKey=%s): %s", settings.app(), keyForLogs(), cause);
+            // An app the upstream does not have is the caller's typo, answered with a 404: no reason to warn the operator.
+            Log.logf(cause.code() == ErrorCode.APP_NOT_FOUND ? Logger.Level.INFO : Logger.Level.WARN, "Gave up on %s (connectionKey=%s): %s",
+                    settings.app(), keyForLogs(), cause);
             failAll(cause);
         }
         pump();

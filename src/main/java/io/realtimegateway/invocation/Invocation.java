@@ -2,6 +2,7 @@ package io.realtimegateway.invocation;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +34,16 @@ final class Invocation {
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final Consumer<ItemResult> onOutcome;
     private final long startNanos = System.nanoTime();
+    /** The inputs handed to a lane, and whether the deadline has passed: once it has, no lane gets another. */
+    private final BitSet submitted;
+    private boolean expired;
 
     Invocation(InvocationRequest request, Consumer<ItemResult> onOutcome) {
         this.request = request;
         this.results = new AtomicReferenceArray<>(request.inputs().size());
         this.failures = new AtomicReferenceArray<>(request.inputs().size());
         this.outstanding = new AtomicInteger(request.inputs().size());
+        this.submitted = new BitSet(request.inputs().size());
         this.onOutcome = onOutcome;
     }
 
@@ -74,7 +79,15 @@ final class Invocation {
         while ((next = cursor.getAndIncrement()) < indexes.size()) {
             int index = indexes.get(next);
             if (results.get(index) == null) {
-                send(index, lane).whenComplete((done, failure) -> sendNext(indexes, cursor, lane));
+                CompletableFuture<Void> booked;
+                synchronized (this) {
+                    if (expired) {
+                        return;
+                    }
+                    submitted.set(index);
+                    booked = send(index, lane);
+                }
+                booked.whenComplete((done, failure) -> sendNext(indexes, cursor, lane));
                 return;
             }
         }
@@ -93,10 +106,17 @@ final class Invocation {
         });
     }
 
-    /** Books every input still without an outcome as failed with this error. */
-    void failRemaining(RealtimeException error) {
+    /**
+     * The deadline passed: every input still without an outcome fails with this error. Those handed to a lane
+     * fail there, so that their items count how often they were sent; the others were never sent.
+     */
+    void expire(RealtimeException error, Lanes lanes) {
+        synchronized (this) {
+            expired = true;
+        }
+        lanes.close(error);
         for (int i = 0; i < results.length(); i++) {
-            if (results.get(i) == null) {
+            if (!submitted.get(i) && results.get(i) == null) {
                 record(ItemResult.error(i, ErrorBody.of(error), 0), error);
             }
         }

@@ -92,7 +92,7 @@ public class InvocationService {
             }
         }
         invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
-        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.failRemaining(deadlinePassed(request, lanes)));
+        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.expire(deadlinePassed(request, lanes), lanes));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
             lanes.close();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.client.RealtimeConnection;
 import io.realtimegateway.client.RealtimeOptions;
+import io.realtimegateway.protocol.RealtimeException;
 
 /**
  * The connections one invocation spreads its inputs over ({@code parallelism}), seen as one. fal's server runs
@@ -67,5 +68,10 @@ final class Lanes implements AutoCloseable {
     @Override
     public void close() {
         connections.forEach(RealtimeConnection::close);
+    }
+
+    /** Closes every lane; the inputs still waiting on them fail with this error. */
+    void close(RealtimeException reason) {
+        connections.forEach(connection -> connection.close(reason));
     }
 }

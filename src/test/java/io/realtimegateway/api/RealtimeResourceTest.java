@@ -147,6 +147,17 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
     }
 
     @Test
+    void theNextHolderOfAWarmSocketIsNotHeldBackByItsOwnPacingCountedFromTheLastHoldersSend() {
+        long before = simulator.stats().connections(Fixtures.COGVIDEOX);
+        invoke(Fixtures.COGVIDEOX, Map.of("inputs", List.of(Map.of("prompt", "a tram", "num_frames", 1, "seed", 5)), "throttleIntervalMs", 64));
+        // Counted from the first caller's send, a 10 s interval would hold this input past its 5 s deadline.
+        JsonPath second = invoke(Fixtures.COGVIDEOX, Map.of("inputs", List.of(Map.of("prompt", "a tram", "num_frames", 1, "seed", 6)),
+                "throttleIntervalMs", 10_000, "timeoutMs", 5_000));
+        assertEquals(List.of("ok"), second.getList("results.status"));
+        assertEquals(1, simulator.stats().connections(Fixtures.COGVIDEOX) - before);
+    }
+
+    @Test
     void concurrentInvocationsWithoutAKeyEachHaveTheirOwnSocket() throws Exception {
         simulator.behaviour().latency(new Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO));
         long before = simulator.stats().connections(Fixtures.LTX);
@@ -212,15 +223,19 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
         assertEquals(List.of("ok", "error"), response.getList("results.status"));
         assertEquals("TIMEOUT", response.getString("results[1].error.code"));
         assertEquals("no result within the invocation's deadline of 2000 ms (timeoutMs)", response.getString("results[1].error.message"));
+        assertEquals(1, response.getInt("results[1].attempts"), "the slow input was sent once before the deadline");
     }
 
     @Test
-    void whenNothingArrivesBeforeTheDeadlineTheInvocationIsA504() {
+    void whenNothingArrivesBeforeTheDeadlineTheInvocationIsA504CountingWhatWasSent() {
         simulator.behaviour().latency(new Latency(Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO));
-        Map<String, Object> body = body(prompts(2, 1));
+        Map<String, Object> body = body(prompts(3, 1));
         body.put("timeoutMs", 300);
+        body.put("maxBuffering", 1);
         given().contentType("application/json").body(body).post("/v1/realtime/" + Fixtures.FLUX)
-                .then().statusCode(504).body("error.code", equalTo("TIMEOUT"));
+                .then().statusCode(504).body("error.code", equalTo("TIMEOUT"))
+                .body("results.error.code", equalTo(List.of("TIMEOUT", "TIMEOUT", "TIMEOUT")))
+                .body("results.attempts", equalTo(List.of(1, 0, 0)));
     }
 
     @Test

@@ -146,6 +146,26 @@ class RealtimeClientTest extends EmbeddedUpstreamTest {
     }
 
     @Test
+    void closingForAReasonFailsTheWaitingInputsWithItCountingTheirSends() throws Exception {
+        simulator.behaviour().latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO));
+        long inputsBefore = simulator.stats().inputs(Fixtures.FLUX);
+        RealtimeConnection connection = realtime.connect(Fixtures.FLUX, RealtimeOptions.defaults().withMaxBuffering(1), result -> {
+        });
+        CompletableFuture<RealtimeResult> sent = connection.send(prompt("sent, never answered", 1)).toCompletableFuture();
+        CompletableFuture<RealtimeResult> waiting = connection.send(prompt("never sent", 2)).toCompletableFuture();
+        await().until(() -> simulator.stats().inputs(Fixtures.FLUX) > inputsBefore);
+        connection.close(new RealtimeException(ErrorCode.TIMEOUT, "the caller's deadline passed"));
+
+        for (var expected : List.of(Map.entry(sent, 1), Map.entry(waiting, 0))) {
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> expected.getKey().get(10, TimeUnit.SECONDS));
+            InputFailedException failure = assertInstanceOf(InputFailedException.class, failed.getCause());
+            assertEquals(ErrorCode.TIMEOUT, failure.code());
+            assertEquals("the caller's deadline passed", failure.getMessage());
+            assertEquals(expected.getValue(), failure.attempts());
+        }
+    }
+
+    @Test
     void inputsThatCannotBeEncodedFailAtOnce() {
         try (RealtimeConnection connection = realtime.connect(Fixtures.FLUX, result -> {
         })) {
