@@ -21,14 +21,28 @@ public class ErrorMappers {
         return respond(failure);
     }
 
-    /** Quarkus REST wraps malformed JSON in a 400 {@link WebApplicationException}; say where the JSON broke. */
+    /**
+     * Quarkus REST's own refusals: malformed JSON (say where it broke), a method or an Accept the endpoint does not
+     * take. They get the same JSON error body as every other mistake of the caller.
+     */
     @ServerExceptionMapper
-    public Response malformedJson(WebApplicationException failure) {
+    public Response refusedByTheFramework(WebApplicationException failure) {
         if (failure.getCause() instanceof StreamReadException malformed && malformed.getLocation() != null) {
-            return respond(new RealtimeException(ErrorCode.INVALID_INPUT, "the body is not valid JSON (line "
+            String what = String.valueOf(malformed.getOriginalMessage()).startsWith("Duplicate field") ? "names a field twice"
+                    : "is not valid JSON";
+            return respond(new RealtimeException(ErrorCode.INVALID_INPUT, "the body " + what + " (line "
                     + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")"));
         }
-        return failure.getResponse();
+        Response refusal = failure.getResponse();
+        String message = switch (refusal.getStatus()) {
+            case 404 -> HttpFilters.NO_SUCH_ENDPOINT;
+            case 405 -> "this endpoint does not take that HTTP method"
+                    + (refusal.getHeaderString("Allow") == null ? "" : "; it takes " + refusal.getHeaderString("Allow"));
+            case 406 -> "this endpoint cannot answer in the media type the Accept header asks for";
+            default -> null;
+        };
+        return message == null ? refusal
+                : Response.fromResponse(refusal).type(MediaType.APPLICATION_JSON).entity(ErrorResponse.of(ErrorCode.INVALID_INPUT, message)).build();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package io.realtimegateway.api;
 
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Vert.x-level handlers for what happens outside the REST resources: bodies over the size limit (413,
- * decided from Content-Length before the body is read), disguised app paths, and failures of the Funqy
+ * decided from Content-Length before the body is read), disguised app paths, paths no route takes, and failures of the Funqy
  * function, so that all of them answer with the same error body as the REST API. The function is on
  * {@code /realtime}, and in the Knative build also on {@code /} for CloudEvents, where the status decides
  * whether a broker retries the event (429, 5xx) or sends it to its dead-letter sink (400, 404).
@@ -30,18 +32,25 @@ public class HttpFilters {
         this.maxBodyBytes = config.maxBodySize().asLongValue();
     }
 
+    /** An encoded slash or backslash would pack two segments' worth of app id into one path segment. */
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2[fF]|5[cC])");
+    static final String NO_SUCH_ENDPOINT = "no such endpoint: the API is POST /v1/realtime/{owner}/{alias}[/stream], POST /realtime "
+            + "and GET /v1/apps (see /q/openapi)";
+
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::limitBodySize);
         router.route("/v1/realtime/*").order(Integer.MIN_VALUE + 1).handler(this::refuseDisguisedPaths);
         router.route("/realtime").failureHandler(this::functionFailed);
         router.route("/").failureHandler(this::functionFailed);
+        // What no route takes, and bodies Vert.x finds too large while reading them (sent without a Content-Length).
+        router.errorHandler(404, context -> answer(context, 404, new RealtimeException(ErrorCode.INVALID_INPUT, NO_SUCH_ENDPOINT)));
+        router.errorHandler(413, context -> answer(context, 413, tooLarge("the request body is too large")));
     }
 
     private void limitBodySize(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
-            answer(context, 413, new RealtimeException(ErrorCode.INVALID_INPUT, "the request body has " + length + " bytes; at most "
-                    + maxBodyBytes + " are accepted (gateway.invocation.max-body-size)"));
+            answer(context, 413, tooLarge("the request body has " + length + " bytes"));
             return;
         }
         context.next();
@@ -49,12 +58,13 @@ public class HttpFilters {
 
     /**
      * App ids travel in the URL path. A path that only normalises into one (empty, '.' or '..' segments,
-     * encoded dots) is refused rather than resolved into an app the caller did not spell out.
+     * encoded dots) or hides a separator in a segment is refused rather than read as an app the caller did not spell out.
      */
     private void refuseDisguisedPaths(RoutingContext context) {
-        if (!context.request().path().equals(context.normalizedPath())) {
+        String path = context.request().path();
+        if (!path.equals(context.normalizedPath()) || ENCODED_SEPARATOR.matcher(path).find()) {
             answer(context, 400, new RealtimeException(ErrorCode.INVALID_INPUT,
-                    "the app id in the URL must be owner/alias, without empty, '.' or '..' segments"));
+                    "the app id in the URL must be owner/alias, without empty, '.' or '..' segments or encoded '/' or '\\'"));
             return;
         }
         context.next();
@@ -70,6 +80,10 @@ public class HttpFilters {
         } else {
             context.next();
         }
+    }
+
+    private RealtimeException tooLarge(String what) {
+        return new RealtimeException(ErrorCode.INVALID_INPUT, what + "; at most " + maxBodyBytes + " bytes are accepted (gateway.invocation.max-body-size)");
     }
 
     private void answer(RoutingContext context, int status, RealtimeException failure) {

@@ -3,11 +3,12 @@ package io.realtimegateway.invocation;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +30,7 @@ public class InvocationRequestParser {
     private static final Set<String> FIELDS = Set.of("inputs", "throttleIntervalMs", "connectionKey", "timeoutMs", "maxBuffering", "path",
             "parallelism");
     private static final String APP = "app";
+    private static final Set<String> FUNCTION_FIELDS = Stream.concat(FIELDS.stream(), Stream.of(APP)).collect(Collectors.toUnmodifiableSet());
 
     private final InvocationConfig invocation;
     private final ThrottleLimits throttleLimits;
@@ -41,6 +43,24 @@ public class InvocationRequestParser {
     /** The body of {@code POST /v1/realtime/{owner}/{alias}}. */
     public InvocationRequest parse(AppId app, Map<String, Object> body) {
         checkFields(body, FIELDS);
+        return parseChecked(app, body);
+    }
+
+    /** The body of the {@code realtime} function: the same, with the app id in an {@code "app"} field. */
+    public InvocationRequest parseFunctionCall(Map<String, Object> body) {
+        checkFields(body, FUNCTION_FIELDS);
+        Object app = body.get(APP);
+        if (app == null) {
+            throw invalid("app is required: the app id as a string, e.g. \"fal-ai/flux-lora-realtime\"");
+        }
+        if (!(app instanceof String id)) {
+            throw invalid("app must be a string such as \"fal-ai/flux-lora-realtime\", got " + typeOf(app));
+        }
+        return parseChecked(AppId.parse(id), body);
+    }
+
+    /** Fields already checked; an {@code "app"} field among them has been read by the caller. */
+    private InvocationRequest parseChecked(AppId app, Map<String, Object> body) {
         List<Map<String, Object>> inputs = inputs(body.get("inputs"));
         Object throttle = body.get("throttleIntervalMs");
         Duration timeout = optionalMillis(body, "timeoutMs", Duration.ofMillis(1), invocation.timeout().max());
@@ -54,16 +74,6 @@ public class InvocationRequestParser {
                 maxBuffering == null ? null : RealtimeUrl.checkMaxBuffering(wholeNumber("maxBuffering", maxBuffering)),
                 path == null ? null : RealtimeUrl.checkPath(path),
                 parallelism == null ? 1 : (int) Bounds.check("parallelism", wholeNumber("parallelism", parallelism), 1, invocation.maxParallelism(), ""));
-    }
-
-    /** The body of the {@code realtime} function: the same, with the app id in an {@code "app"} field. */
-    public InvocationRequest parseFunctionCall(Map<String, Object> body) {
-        if (body == null || !(body.get(APP) instanceof String app)) {
-            throw invalid("app is required: the app id as a string, e.g. \"fal-ai/flux-lora-realtime\"");
-        }
-        Map<String, Object> rest = new LinkedHashMap<>(body);
-        rest.remove(APP);
-        return parse(AppId.parse(app), rest);
     }
 
     private static void checkFields(Map<String, Object> body, Set<String> known) {

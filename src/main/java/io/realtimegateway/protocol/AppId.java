@@ -21,18 +21,17 @@ public record AppId(String owner, String alias, String subPath) {
     public static final int MAX_SEGMENT_LENGTH = 64;
     private static final int MAX_SUB_PATH_SEGMENTS = 8;
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9._-]+");
+    private static final String SEGMENT_CHARACTERS = "lowercase letters, digits, '-', '_' and '.'";
     /** Owners are account names, never host names: no dots, so {@code evil.com/x} cannot pass for an app. */
     private static final Pattern OWNER = Pattern.compile("[a-z0-9_-]+");
+    private static final String OWNER_CHARACTERS = "lowercase letters, digits, '-' and '_'";
     private static final Pattern LEGACY = Pattern.compile("([0-9]+)-([a-zA-Z0-9-]+)");
 
     public AppId {
-        checkSegment("owner", owner);
-        if (!OWNER.matcher(owner).matches()) {
-            throw invalid("app id owner '" + printable(owner) + "' may only contain lowercase letters, digits, '-' and '_'");
-        }
-        checkSegment("alias", alias);
+        checkSegment("owner", owner, OWNER, OWNER_CHARACTERS);
+        checkSegment("alias", alias, SEGMENT, SEGMENT_CHARACTERS);
         if (!subPath.isEmpty()) {
-            Arrays.stream(subPath.split("/", -1)).forEach(segment -> checkSegment("path segment", segment));
+            Arrays.stream(subPath.split("/", -1)).forEach(segment -> checkSegment("path segment", segment, SEGMENT, SEGMENT_CHARACTERS));
         }
     }
 
@@ -65,16 +64,15 @@ public record AppId(String owner, String alias, String subPath) {
         return subPath.isEmpty() ? id() : id() + "/" + subPath;
     }
 
-    private static void checkSegment(String what, String segment) {
+    private static void checkSegment(String what, String segment, Pattern allowed, String allowedCharacters) {
         if (segment == null || segment.isEmpty()) {
             throw invalid("app id has an empty " + what + "; expected owner/alias, e.g. fal-ai/flux-lora-realtime");
         }
         if (segment.length() > MAX_SEGMENT_LENGTH) {
             throw invalid("app id " + what + " is longer than " + MAX_SEGMENT_LENGTH + " characters");
         }
-        if (!SEGMENT.matcher(segment).matches()) {
-            throw invalid("app id " + what + " '" + printable(segment)
-                    + "' may only contain lowercase letters, digits, '-', '_' and '.'");
+        if (!allowed.matcher(segment).matches()) {
+            throw invalid("app id " + what + " '" + printable(segment) + "' may only contain " + allowedCharacters);
         }
         if (segment.chars().allMatch(c -> c == '.')) {
             throw invalid("app id " + what + " '" + segment + "' is not allowed");

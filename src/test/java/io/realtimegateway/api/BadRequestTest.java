@@ -69,6 +69,7 @@ class BadRequestTest {
                 Arguments.of("{\"inputs\":" + ok + ",\"connectionKey\":\"has spaces\"}", "connectionKey must be 1 to 128 characters"),
                 Arguments.of("{\"inputs\":" + ok + ",\"inptus\":[]}", "unknown field 'inptus'; the known fields are connectionKey, inputs, maxBuffering, parallelism, path, throttleIntervalMs, timeoutMs"),
                 Arguments.of("{\"inputs\":[", "the body is not valid JSON (line 1, column 12)"),
+                Arguments.of("{\"inputs\":" + ok + ",\"timeoutMs\":900,\"timeoutMs\":90000}", "the body names a field twice (line 1, column"),
                 Arguments.of("[1,2]", "the body must be a JSON object such as {\"inputs\":[{\"prompt\":\"...\"}]}"));
     }
 
@@ -94,7 +95,7 @@ class BadRequestTest {
         given().contentType("application/json").body(huge).post("/v1/realtime/" + Fixtures.FLUX)
                 .then().statusCode(413)
                 .body("error.code", equalTo("INVALID_INPUT"))
-                .body("error.message", containsString("at most 262144 are accepted (gateway.invocation.max-body-size)"));
+                .body("error.message", containsString("at most 262144 bytes are accepted (gateway.invocation.max-body-size)"));
     }
 
     @Test
@@ -105,7 +106,7 @@ class BadRequestTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "evil.com/x", "a@b/c", "fal-ai/x%2F..%2F..%2Ftokens", "fal-ai%2F..%2Fx/y", "FAL-AI/flux-lora-realtime",
-            "fal-ai/%2E%2E", "fal-ai/../x", "fal-ai/x/../../tokens", "fal-ai/./x", "fal-ai/x%3A8080", "fal-ai/x%40evil.com", "fal-ai/x%00",
+            "fal-ai/%2E%2E", "fal-ai%2Fflux-lora-realtime", "fal-ai%2fx%2Fy", "fal-ai%5Cx", "fal-ai/../x", "fal-ai/x/../../tokens", "fal-ai/./x", "fal-ai/x%3A8080", "fal-ai/x%40evil.com", "fal-ai/x%00",
             "fal-ai/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
     void hostileAppIdsAreA400(String app) {
         given().urlEncodingEnabled(false).contentType("application/json").body(body(prompts(1, 1)))
@@ -122,6 +123,40 @@ class BadRequestTest {
                 .then().statusCode(404)
                 .body("error.code", equalTo("APP_NOT_FOUND"))
                 .body("error.message", equalTo("app someone-else/an-app is not available through this gateway (allowed: fal-ai/*)"));
+    }
+
+    @Test
+    void requestsNoEndpointTakesGetTheSameErrorBody() {
+        for (String path : List.of("/v1/realtime/fal-ai", "/v1/realtime/fal-ai/flux-lora-realtime/extra", "/v2/anything")) {
+            given().contentType("application/json").body(body(prompts(1, 1))).post(path)
+                    .then().statusCode(404)
+                    .body("error.code", equalTo("INVALID_INPUT"))
+                    .body("error.message", containsString("POST /v1/realtime/{owner}/{alias}"));
+        }
+        given().get("/v1/realtime/" + Fixtures.FLUX)
+                .then().statusCode(405)
+                .body("error.code", equalTo("INVALID_INPUT"))
+                .body("error.message", containsString("does not take that HTTP method"));
+    }
+
+    @Test
+    void aStreamedBodyOverTheSizeLimitIsA413WithTheSameErrorBody() {
+        byte[] huge = ("{\"inputs\":[{\"prompt\":\"" + "x".repeat(300 * 1024) + "\"}]}").getBytes();
+        given().contentType("application/json").body(new java.io.ByteArrayInputStream(huge)).post("/v1/realtime/" + Fixtures.FLUX)
+                .then().statusCode(413)
+                .body("error.code", equalTo("INVALID_INPUT"))
+                .body("error.message", containsString("at most 262144 bytes are accepted"));
+    }
+
+    @Test
+    void theFunctionNamesItsOwnFieldsAndTheAppFieldsType() {
+        given().contentType("application/json").body(Map.of("app", Fixtures.FLUX, "inputs", prompts(1, 1), "inptus", List.of())).post("/realtime")
+                .then().statusCode(400)
+                .body("error.message", equalTo("unknown field 'inptus'; the known fields are app, connectionKey, inputs, maxBuffering, "
+                        + "parallelism, path, throttleIntervalMs, timeoutMs"));
+        given().contentType("application/json").body(Map.of("app", 5, "inputs", prompts(1, 1))).post("/realtime")
+                .then().statusCode(400)
+                .body("error.message", equalTo("app must be a string such as \"fal-ai/flux-lora-realtime\", got the number 5"));
     }
 
     @Test

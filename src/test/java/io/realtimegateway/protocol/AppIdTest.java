@@ -43,6 +43,14 @@ class AppIdTest {
     }
 
     @Test
+    void messagesNameTheCharactersTheSegmentTakes() {
+        assertEquals("app id owner 'a@b' may only contain lowercase letters, digits, '-' and '_'",
+                assertThrows(RealtimeException.class, () -> AppId.parse("a@b/c")).getMessage());
+        assertEquals("app id alias 'x@y' may only contain lowercase letters, digits, '-', '_' and '.'",
+                assertThrows(RealtimeException.class, () -> AppId.parse("fal-ai/x@y")).getMessage());
+    }
+
+    @Test
     void overLongSegmentsAreRefused() {
         String longAlias = "a".repeat(AppId.MAX_SEGMENT_LENGTH + 1);
         RealtimeException failure = assertThrows(RealtimeException.class, () -> AppId.parse("fal-ai/" + longAlias));
