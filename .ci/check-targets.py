@@ -91,8 +91,10 @@ def check_sam(flavour):
 
 
 def without_volatile(document):
+    """Drops the build's own annotations, and sorts env lists: Quarkus writes the variables in no fixed order."""
     if isinstance(document, dict):
-        return {k: without_volatile(v) for k, v in document.items() if k not in VOLATILE_ANNOTATIONS}
+        return {k: sorted(without_volatile(v), key=lambda e: e["name"]) if k == "env" else without_volatile(v)
+                for k, v in document.items() if k not in VOLATILE_ANNOTATIONS}
     if isinstance(document, list):
         return [without_volatile(v) for v in document]
     return document

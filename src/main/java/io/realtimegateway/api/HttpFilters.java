@@ -24,6 +24,11 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpFilters {
 
+    /** An encoded slash or backslash would pack two segments' worth of app id into one path segment. */
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2[fF]|5[cC])");
+    static final String NO_SUCH_ENDPOINT = "no such endpoint: the API is POST /v1/realtime/{owner}/{alias}[/stream], POST /realtime "
+            + "and GET /v1/apps (see /q/openapi)";
+
     private final ObjectMapper json;
     private final long maxBodyBytes;
 
@@ -31,11 +36,6 @@ public class HttpFilters {
         this.json = json;
         this.maxBodyBytes = config.maxBodySize().asLongValue();
     }
-
-    /** An encoded slash or backslash would pack two segments' worth of app id into one path segment. */
-    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2[fF]|5[cC])");
-    static final String NO_SUCH_ENDPOINT = "no such endpoint: the API is POST /v1/realtime/{owner}/{alias}[/stream], POST /realtime "
-            + "and GET /v1/apps (see /q/openapi)";
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::limitBodySize);

@@ -54,10 +54,8 @@ final class ConnectionHandle implements RealtimeConnection {
     }
 
     @Override
-    public void close(RealtimeException reason) {
-        if (closed.compareAndSet(false, true)) {
-            link.detach(this, reason);
-        }
+    public CompletionStage<Void> close(RealtimeException reason) {
+        return closed.compareAndSet(false, true) ? link.detach(this, reason) : CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -29,9 +29,10 @@ public interface RealtimeConnection extends AutoCloseable {
 
     /**
      * Like {@link #close()}, for a deadline of the caller's own: inputs not answered yet fail with this error, as
-     * {@link InputFailedException}s that count how often each was sent. The listener is not called for them.
+     * {@link InputFailedException}s that count how often each was sent. The listener is not called for them. The
+     * stage completes once they have failed (at once if the connection was closed already).
      */
-    void close(RealtimeException reason);
+    CompletionStage<Void> close(RealtimeException reason);
 
     /** The key of a shared connection, or null for a private one. */
     String connectionKey();

@@ -141,13 +141,15 @@ final class UpstreamLink implements SocketListener {
         });
     }
 
-    /** The handle's inputs still waiting are given up, for this reason if one is given. */
-    void detach(ConnectionHandle handle, RealtimeException reason) {
+    /** The handle's inputs still waiting are given up, for this reason if one is given; the stage completes once they are. */
+    CompletionStage<Void> detach(ConnectionHandle handle, RealtimeException reason) {
+        CompletableFuture<Void> detached = new CompletableFuture<>();
         serial.execute(() -> {
             handles.remove(handle);
             unsent.stream().filter(input -> input.owner == handle).forEach(input -> input.abandon(reason));
             unsent.removeIf(PendingInput::abandoned);
             unanswered.stream().filter(input -> input.owner == handle).forEach(input -> input.abandon(reason));
+            detached.complete(null);
             boolean clean = unanswered.isEmpty() && unsent.isEmpty() && !retired && !services.client().warmTimeout().isZero();
             if (settings.shared() ? handles.isEmpty() : clean && registry.park(this)) {
                 // Idle: the next holder of the key, or the next private caller, finds the socket warm.
@@ -157,6 +159,7 @@ final class UpstreamLink implements SocketListener {
                 retire();
             }
         });
+        return detached;
     }
 
     /** Fails everything still waiting and closes the socket: the gateway is stopping. */

@@ -2,7 +2,6 @@ package io.realtimegateway.invocation;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +33,7 @@ final class Invocation {
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final Consumer<ItemResult> onOutcome;
     private final long startNanos = System.nanoTime();
-    /** The inputs handed to a lane, and whether the deadline has passed: once it has, no lane gets another. */
-    private final BitSet submitted;
+    /** Whether the deadline has passed: once it has, no lane gets another input (guarded by this). */
     private boolean expired;
 
     Invocation(InvocationRequest request, Consumer<ItemResult> onOutcome) {
@@ -43,7 +41,6 @@ final class Invocation {
         this.results = new AtomicReferenceArray<>(request.inputs().size());
         this.failures = new AtomicReferenceArray<>(request.inputs().size());
         this.outstanding = new AtomicInteger(request.inputs().size());
-        this.submitted = new BitSet(request.inputs().size());
         this.onOutcome = onOutcome;
     }
 
@@ -80,11 +77,11 @@ final class Invocation {
             int index = indexes.get(next);
             if (results.get(index) == null) {
                 CompletableFuture<Void> booked;
+                // Under the lock, so that an input handed to a lane is in its queue before the deadline closes the lane.
                 synchronized (this) {
                     if (expired) {
                         return;
                     }
-                    submitted.set(index);
                     booked = send(index, lane);
                 }
                 booked.whenComplete((done, failure) -> sendNext(indexes, cursor, lane));
@@ -108,18 +105,19 @@ final class Invocation {
 
     /**
      * The deadline passed: every input still without an outcome fails with this error. Those handed to a lane
-     * fail there, so that their items count how often they were sent; the others were never sent.
+     * fail there first, so that their items count how often they were sent; whatever is left then was never sent.
      */
     void expire(RealtimeException error, Lanes lanes) {
         synchronized (this) {
             expired = true;
         }
-        lanes.close(error);
-        for (int i = 0; i < results.length(); i++) {
-            if (!submitted.get(i) && results.get(i) == null) {
-                record(ItemResult.error(i, ErrorBody.of(error), 0), error);
+        lanes.close(error).whenComplete((closed, failure) -> {
+            for (int i = 0; i < results.length(); i++) {
+                if (results.get(i) == null) {
+                    record(ItemResult.error(i, ErrorBody.of(error), 0), error);
+                }
             }
-        }
+        });
     }
 
     List<ItemResult> results() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.client.RealtimeConnection;
@@ -70,8 +71,9 @@ final class Lanes implements AutoCloseable {
         connections.forEach(RealtimeConnection::close);
     }
 
-    /** Closes every lane; the inputs still waiting on them fail with this error. */
-    void close(RealtimeException reason) {
-        connections.forEach(connection -> connection.close(reason));
+    /** Closes every lane; the inputs still waiting on them fail with this error. Completes once they have. */
+    CompletableFuture<Void> close(RealtimeException reason) {
+        return CompletableFuture.allOf(connections.stream().map(connection -> connection.close(reason).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
     }
 }
