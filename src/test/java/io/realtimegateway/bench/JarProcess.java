@@ -84,6 +84,15 @@ final class JarProcess implements AutoCloseable {
         return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
+    /** A metric's value from {@code /q/metrics} (the first series of that name). */
+    double metric(String name) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics")).build();
+        String metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new IllegalStateException(name + " is not on /q/metrics of " + this.name));
+    }
+
     /** Live heap in bytes: used heap right after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}). */
     long liveHeapBytes() throws Exception {
         jcmd("GC.run");

@@ -1,9 +1,11 @@
 package io.realtimegateway.client;
 
 import static io.realtimegateway.Fixtures.prompt;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -50,10 +52,17 @@ class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
         try (RealtimeConnection second = realtime.connect(Fixtures.FLUX, keyed, result -> {
         })) {
             second.send(prompt("second", 2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(connectionsGauge() >= 1, "gateway_upstream_connections counts the held connection");
         }
         assertEquals(1, simulator.stats().connections(Fixtures.FLUX) - before, "the second holder joined the warm connection");
 
-        await().until(() -> realtime.openConnections() == 0);
+        await().until(() -> realtime.openConnections() == 0 && connectionsGauge() == 0);
+    }
+
+    private static double connectionsGauge() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("gateway_upstream_connections ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).orElseThrow();
     }
 
     @Test
