@@ -1,5 +1,6 @@
 package io.realtimegateway.api;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.realtimegateway.invocation.InvocationEvent;
 import io.realtimegateway.invocation.InvocationRequestParser;
 import io.realtimegateway.invocation.InvocationResponse;
@@ -32,10 +36,12 @@ public class RealtimeResource {
 
     private final InvocationService service;
     private final InvocationRequestParser parser;
+    private final ObjectMapper json;
 
-    RealtimeResource(InvocationService service, InvocationRequestParser parser) {
+    RealtimeResource(InvocationService service, InvocationRequestParser parser, ObjectMapper json) {
         this.service = service;
         this.parser = parser;
+        this.json = json;
     }
 
     @POST
@@ -58,7 +64,12 @@ public class RealtimeResource {
                 : event(sse, "summary", ((InvocationEvent.Finished) event).summary()));
     }
 
-    private static OutboundSseEvent event(Sse sse, String name, Object data) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
+    /** Written as JSON text here: an event given a media type would carry a non-standard {@code content-type} field. */
+    private OutboundSseEvent event(Sse sse, String name, Object data) {
+        try {
+            return sse.newEventBuilder().name(name).data(String.class, json.writeValueAsString(data)).build();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -254,6 +254,8 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
         List<String> data = stream.lines().filter(line -> line.startsWith("data:")).toList();
         assertEquals(3, JsonPath.from(data.get(3).substring(5)).getInt("ok"));
         assertEquals("ok", JsonPath.from(data.get(0).substring(5)).getString("status"));
+        assertEquals(List.of(), stream.lines().filter(line -> !line.isEmpty() && !line.startsWith("event:") && !line.startsWith("data:")).toList(),
+                "each event has its name and its JSON, nothing else");
     }
 
     @Test
