@@ -45,11 +45,17 @@ class ClientDeadlines implements Handler<RoutingContext> {
         this.vertx = vertx;
         this.errors = errors;
         this.config = config;
-        // The idle timeout closes a connection that sends and receives nothing, however legitimate: an invocation
-        // answered at once waits silently for its whole deadline.
-        if (idleTimeout.compareTo(invocation.timeout().max()) <= 0) {
+        requireIdleTimeoutBeyond(idleTimeout, invocation.timeout().max());
+    }
+
+    /**
+     * The idle timeout closes a connection that sends and receives nothing, however legitimate: an invocation answered
+     * at once waits in silence for up to its whole deadline. A start with a shorter idle timeout fails.
+     */
+    static void requireIdleTimeoutBeyond(Duration idleTimeout, Duration longestInvocation) {
+        if (idleTimeout.compareTo(longestInvocation) <= 0) {
             throw new IllegalStateException("quarkus.http.idle-timeout (" + idleTimeout + ") must be longer than "
-                    + "gateway.invocation.timeout.max (" + invocation.timeout().max() + "), or it cuts off invocations still running");
+                    + "gateway.invocation.timeout.max (" + longestInvocation + "), or it cuts off invocations still running");
         }
     }
 
@@ -78,7 +84,7 @@ class ClientDeadlines implements Handler<RoutingContext> {
         long wait = deadline.millisLeft(now(), context.request().bytesRead());
         vertx.setTimer(Math.max(1, wait), id -> {
             HttpServerRequest request = context.request();
-            if (request.isEnded() || context.response().ended() || context.response().closed()) {
+            if (sentWhole(request) || context.response().ended() || context.response().closed()) {
                 return;
             }
             if (deadline.millisLeft(now(), request.bytesRead()) > 0) {
@@ -92,6 +98,15 @@ class ClientDeadlines implements Handler<RoutingContext> {
             Log.debugf("Refused %s %s with 408: %s", request.method(), request.path(), message);
             errors.sendAndClose(context, 408, new RealtimeException(ErrorCode.INVALID_INPUT, message));
         });
+    }
+
+    /**
+     * The caller has sent the whole body once its Content-Length has arrived, even if the gateway, busy, has not
+     * taken in the end yet; a chunked body is whole once the gateway has seen its end.
+     */
+    private static boolean sentWhole(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.isEnded() || (length != null && length.matches("\\d{1,18}") && request.bytesRead() >= Long.parseLong(length));
     }
 
     private void awaitNextRequest(HttpConnection connection) {

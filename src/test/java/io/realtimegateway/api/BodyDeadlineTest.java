@@ -3,8 +3,11 @@ package io.realtimegateway.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
+/** The pure parts of {@link ClientDeadlines}: the body allowance and the idle-timeout rule. */
 class BodyDeadlineTest {
 
     /** Started at 1000 ms, 10 s of grace, then 1 KB/s. */
@@ -23,6 +26,15 @@ class BodyDeadlineTest {
         assertEquals(-1_997, deadline.millisLeft(13_000, 4));
         // 1 KB/s from the start keeps 10 s ahead of its deadline.
         assertEquals(10_000, deadline.millisLeft(31_000, 30 * 1024));
+    }
+
+    @Test
+    void theIdleTimeoutMustOutlastTheLongestInvocation() {
+        ClientDeadlines.requireIdleTimeoutBeyond(Duration.ofSeconds(330), Duration.ofSeconds(300));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ClientDeadlines.requireIdleTimeoutBeyond(Duration.ofSeconds(300), Duration.ofSeconds(300)));
+        assertEquals("quarkus.http.idle-timeout (PT5M) must be longer than gateway.invocation.timeout.max (PT5M), "
+                + "or it cuts off invocations still running", refused.getMessage());
     }
 
     @Test
