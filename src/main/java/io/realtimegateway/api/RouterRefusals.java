@@ -74,7 +74,8 @@ class RouterRefusals {
             context.next();
             return;
         }
-        Log.debugf("Refused %s %s with %d: %s", context.request().method(), context.request().path(), status, context.failure());
+        Log.debugf("Refused %s %s with %d%s", context.request().method(), context.request().path(), status,
+                context.failure() == null ? "" : ": " + context.failure());
         switch (status) {
             case 400 -> errors.sendAndClose(context, 400, invalid(isMissingHost(context)
                     ? "HTTP/1.1 requests must carry a Host header"
