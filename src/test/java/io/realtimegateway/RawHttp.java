@@ -73,9 +73,13 @@ public final class RawHttp implements AutoCloseable {
 
     /** A chunked POST whose body is sent as the given chunks, then the last (empty) chunk. */
     public static byte[] chunkedPost(String path, byte[]... chunks) {
+        return chunkedPost(path, "application/json", chunks);
+    }
+
+    public static byte[] chunkedPost(String path, String contentType, byte[]... chunks) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        request.writeBytes(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         for (byte[] chunk : chunks) {
             request.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             request.writeBytes(chunk);
