@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.restassured.path.json.JsonPath;
 
@@ -106,8 +107,19 @@ public final class RawHttp implements AutoCloseable {
     /** Sends and reads the answer on a fresh connection. */
     public static Response exchange(URI base, byte[] request) {
         try (RawHttp http = connect(base, Duration.ofSeconds(60))) {
-            return http.send(request).read();
+            return http.sendWhileReading(request);
         }
+    }
+
+    /**
+     * Sends the request while reading its answer, as an HTTP client must: the server may answer (a 413, say) and close
+     * before the body has all been sent, and the rest of the sending then fails unseen.
+     */
+    public Response sendWhileReading(byte[] request) {
+        CompletableFuture<?> sending = CompletableFuture.runAsync(() -> send(request));
+        Response answer = read();
+        sending.exceptionally(refusedMidway -> null);
+        return answer;
     }
 
     /** Reads one response: status line, headers, and a body by Content-Length, chunks, or up to the close. */
