@@ -62,18 +62,20 @@ class ClientDeadlines implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
-        Long closer = awaitingNextRequest.remove(request.connection());
+        HttpConnection connection = request.connection();
+        Long closer = connection == null ? null : awaitingNextRequest.remove(connection);
         if (closer != null) {
             vertx.cancelTimer(closer);
         }
         if (!request.isEnded()) {
             watchBody(context, new BodyDeadline(now(), config.bodyTimeout().toMillis(), config.bodyMinRate().asLongValue()));
         }
-        if (request.version() != HttpVersion.HTTP_2) {
-            // One HTTP/2 connection carries many requests at once: no "next request" to wait for.
+        if (connection != null && request.version() != HttpVersion.HTTP_2) {
+            // One HTTP/2 connection carries many requests at once: no "next request" to wait for. (Requests that
+            // Lambda hands over have no connection at all.)
             context.addEndHandler(ended -> {
                 if (ended.succeeded()) {
-                    awaitNextRequest(request.connection());
+                    awaitNextRequest(connection);
                 }
             });
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.realtimegateway.protocol.RealtimeException;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -53,18 +54,19 @@ public class ErrorRenderer {
      * slow, a line or headers too long), whose remaining bytes must not be read as the next request.
      */
     public void sendAndClose(RoutingContext context, int status, RealtimeException failure) {
-        if (context.request().version() == HttpVersion.HTTP_2) {
-            // One stream of a shared connection: ending it is enough.
+        HttpConnection connection = context.request().connection();
+        if (connection == null || context.request().version() == HttpVersion.HTTP_2) {
+            // One stream of a shared connection, or a request Lambda handed over: ending it is enough.
             send(context, status, failure);
             return;
         }
         HttpServerResponse response = context.response();
         if (response.headWritten() || response.closed()) {
-            context.request().connection().close();
+            connection.close();
             return;
         }
         response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        prepare(response, status, failure).end(body(failure)).onComplete(written -> context.request().connection().close());
+        prepare(response, status, failure).end(body(failure)).onComplete(written -> connection.close());
     }
 
     private static HttpServerResponse prepare(HttpServerResponse response, int status, RealtimeException failure) {
