@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.realtimegateway.config.HttpEdgeConfig;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
@@ -29,7 +30,7 @@ class RequestHeadLimits implements Handler<RoutingContext> {
 
     RequestHeadLimits(HttpEdgeConfig config, ErrorRenderer errors,
             @ConfigProperty(name = "quarkus.http.limits.max-initial-line-length") int lineCeiling,
-            @ConfigProperty(name = "quarkus.http.limits.max-header-size") io.quarkus.runtime.configuration.MemorySize headerCeiling) {
+            @ConfigProperty(name = "quarkus.http.limits.max-header-size") MemorySize headerCeiling) {
         this.maxRequestLine = config.maxRequestLine();
         this.maxHeaderBytes = config.maxHeaderSize().asLongValue();
         this.errors = errors;

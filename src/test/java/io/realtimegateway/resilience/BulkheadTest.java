@@ -41,22 +41,9 @@ class BulkheadTest extends EmbeddedUpstreamTest {
     @Test
     void twoConnectionsRunOneWaitsAndTheFourthIsRefusedWith429() throws Exception {
         simulator.behaviour().latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO));
-        ExecutorService callers = Executors.newFixedThreadPool(4);
-        List<Future<Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            calls.add(callers.submit(() -> given().contentType("application/json").body(body(prompts(1, 1)))
-                    .post("/v1/realtime/" + Fixtures.FLUX).thenReturn()));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        Response refused = null;
-        for (Future<Response> call : calls) {
-            Response response = call.get();
-            statuses.add(response.statusCode());
-            if (response.statusCode() == 429) {
-                refused = response;
-            }
-        }
-        callers.shutdown();
+        List<Response> responses = callAtOnce(4);
+        List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
+        Response refused = responses.stream().filter(response -> response.statusCode() == 429).findFirst().orElseThrow();
 
         assertEquals(3, statuses.stream().filter(status -> status == 200).count(), "two ran at once, one waited its turn: " + statuses);
         assertEquals(1, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
@@ -70,22 +57,27 @@ class BulkheadTest extends EmbeddedUpstreamTest {
     void aFloodOfRefusalsIsWarnedOnceInAWhileNotOncePerRefusal() throws Exception {
         simulator.behaviour().latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO));
         try (LogCapture log = LogCapture.start()) {
-            ExecutorService callers = Executors.newFixedThreadPool(12);
-            List<Future<Response>> calls = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                calls.add(callers.submit(() -> given().contentType("application/json").body(body(prompts(1, 1)))
-                        .post("/v1/realtime/" + Fixtures.FLUX).thenReturn()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Response> call : calls) {
-                statuses.add(call.get().statusCode());
-            }
-            callers.shutdown();
-            long refused = statuses.stream().filter(status -> status == 429).count();
+            long refused = callAtOnce(12).stream().filter(response -> response.statusCode() == 429).count();
 
             assertTrue(refused >= 8, refused + " of 12 refused");
             List<LogRecord> warnings = log.matching("io.realtimegateway", "Gave up on");
             assertTrue(warnings.size() <= 1, () -> "at most one warning for " + refused + " refusals: " + LogCapture.describe(warnings));
         }
+    }
+
+    /** {@code count} one-input invocations of the same app, all at once. */
+    private static List<Response> callAtOnce(int count) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(count);
+        List<Future<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(callers.submit(() -> given().contentType("application/json").body(body(prompts(1, 1)))
+                    .post("/v1/realtime/" + Fixtures.FLUX).thenReturn()));
+        }
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> call : calls) {
+            responses.add(call.get());
+        }
+        callers.shutdown();
+        return responses;
     }
 }
