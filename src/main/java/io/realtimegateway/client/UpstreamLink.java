@@ -11,14 +11,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.logging.Log;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.ResultCorrelation;
 import io.realtimegateway.protocol.UpstreamMessage;
 import io.realtimegateway.protocol.UpstreamMessage.FalError;
+import io.realtimegateway.resilience.RepeatedWarnings;
 
 /**
  * One logical connection to an app: it outlives sockets. It keeps the inputs not yet sent and those sent
@@ -30,6 +29,9 @@ import io.realtimegateway.protocol.UpstreamMessage.FalError;
  * culprit when the upstream ends a session over one bad input. All state is touched only through {@link #serial}.
  */
 final class UpstreamLink implements SocketListener {
+
+    /** Sessions given up, warned at most once every 10 s for each code (shared by every link; any thread). */
+    private static final RepeatedWarnings<ErrorCode> GAVE_UP = new RepeatedWarnings<>(Duration.ofSeconds(10), System::nanoTime);
 
     /** The client's books of live links. */
     interface Registry {
@@ -293,8 +295,12 @@ final class UpstreamLink implements SocketListener {
                     ? known
                     : new RealtimeException(ErrorCode.CONNECTION_LOST, String.valueOf(failure.getMessage()), failure);
             // An app the upstream does not have is the caller's typo, answered with a 404: no reason to warn the operator.
-            Log.logf(cause.code() == ErrorCode.APP_NOT_FOUND ? Logger.Level.INFO : Logger.Level.WARN, "Gave up on %s (connectionKey=%s): %s",
-                    settings.app(), keyForLogs(), cause);
+            // The rest (a full bulkhead, a lost upstream) is the gateway's trouble, which comes in floods: warned once in a while.
+            if (cause.code() == ErrorCode.APP_NOT_FOUND) {
+                Log.infof("Gave up on %s (connectionKey=%s): %s", settings.app(), keyForLogs(), cause);
+            } else {
+                GAVE_UP.warn(cause.code(), "Gave up on %s (connectionKey=%s): %s", settings.app(), keyForLogs(), cause);
+            }
             failAll(cause);
         }
         pump();

@@ -55,7 +55,7 @@ final class Invocation {
 
     void rejectLocally(int index, List<Violation> violations) {
         String problems = String.join("; ", violations.stream().map(Violation::toString).toList());
-        record(ItemResult.error(index, new ErrorBody(ErrorCode.INVALID_INPUT.name(), problems), 0));
+        record(ItemResult.error(index, new ErrorBody(ErrorCode.INVALID_INPUT, problems), 0));
     }
 
     /**
@@ -167,6 +167,6 @@ final class Invocation {
         if (cause instanceof RealtimeException known) {
             return ItemResult.error(index, ErrorBody.of(known), 0);
         }
-        return ItemResult.error(index, new ErrorBody(ErrorCode.UPSTREAM_ERROR.name(), String.valueOf(cause.getMessage())), 0);
+        return ItemResult.error(index, new ErrorBody(ErrorCode.UPSTREAM_ERROR, String.valueOf(cause.getMessage())), 0);
     }
 }

@@ -114,7 +114,7 @@ public class InvocationService {
                 invocation.results(), summary(invocation, lanes));
         wholeFailure(response.results()).ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
-                    .filter(error -> error != null && error.code().equals(code.name())).findFirst().orElseThrow();
+                    .filter(error -> error != null && error.code() == code).findFirst().orElseThrow();
             throw new InvocationFailure(code, first.message(), invocation.retryAfter(code).orElse(null), response);
         });
         return response;
@@ -131,7 +131,7 @@ public class InvocationService {
      * through), or no input got through and all that were sent failed for one invocation-level reason.
      */
     static Optional<ErrorCode> wholeFailure(List<ItemResult> results) {
-        List<ErrorCode> codes = results.stream().filter(result -> !result.isOk()).map(result -> ErrorCode.valueOf(result.error().code()))
+        List<ErrorCode> codes = results.stream().filter(result -> !result.isOk()).map(result -> result.error().code())
                 .toList();
         if (codes.contains(ErrorCode.RATE_LIMITED)) {
             return Optional.of(ErrorCode.RATE_LIMITED);
