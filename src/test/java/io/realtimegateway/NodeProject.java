@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class NodeProject {
 
+    /** The tests' own scripts: fal's client through the proxy, the playground in a browser ({@code src/test/js}). */
+    public static final NodeProject TEST_SCRIPTS = new NodeProject(Path.of("src", "test", "js"), Path.of("target", "js"));
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path sources;
@@ -66,13 +69,23 @@ public final class NodeProject {
 
     /** Installs the project, or stops the test saying why: as a failure in CI ({@code CI=true}), as a skip elsewhere. */
     public NodeProject require() {
-        install().ifPresent(reason -> {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(reason);
-            }
-            assumeTrue(false, reason + "; skipped outside CI");
-        });
+        install().ifPresent(NodeProject::missing);
         return this;
+    }
+
+    /** A program the test needs, e.g. Debian's chromium; missing, it fails the test in CI and skips it elsewhere. */
+    public static Path requireExecutable(Path program, String howToInstall) {
+        if (!Files.isExecutable(program)) {
+            missing(program + " is needed: " + howToInstall);
+        }
+        return program;
+    }
+
+    private static void missing(String reason) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(reason);
+        }
+        assumeTrue(false, reason + "; skipped outside CI");
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import io.realtimegateway.NodeProject;
 @QuarkusTest
 @TestProfile(ProxyTestProfile.class)
 class FalJsClientTest extends EmbeddedUpstreamTest {
-
-    static final NodeProject JS = new NodeProject(Path.of("src", "test", "js"), Path.of("target", "js"));
 
     @TestHTTPResource(FalProxyRoute.PATH)
     URL proxy;
@@ -85,7 +82,7 @@ class FalJsClientTest extends EmbeddedUpstreamTest {
 
     private JsonNode run(String scenario, String app, int inputs) throws Exception {
         String upstream = simulator.baseUrl().orElseThrow().toString().replaceFirst("^http", "ws");
-        String line = JS.require().run("fal-through-proxy.mjs", Map.of("PROXY_URL", proxy.toString(), "UPSTREAM_WS", upstream,
+        String line = NodeProject.TEST_SCRIPTS.require().run("fal-through-proxy.mjs", Map.of("PROXY_URL", proxy.toString(), "UPSTREAM_WS", upstream,
                 "SCENARIO", scenario, "APP", app, "INPUTS", Integer.toString(inputs)), Duration.ofMinutes(1));
         return new ObjectMapper().readTree(line);
     }
