@@ -16,6 +16,13 @@ const report = { pageErrors: [] };
 try {
   const page = await browser.newPage();
   page.on("pageerror", (error) => report.pageErrors.push(error.message));
+  // What the page sends: the connectionKey of each single (live) invocation.
+  report.liveKeys = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && /\/v1\/realtime\/[^/]+\/[^/]+$/.test(new URL(request.url()).pathname)) {
+      report.liveKeys.push(JSON.parse(request.postData()).connectionKey ?? null);
+    }
+  });
   await page.setViewport({ width: 1440, height: 900 });
 
   await page.goto(GATEWAY_URL, { waitUntil: "load" });

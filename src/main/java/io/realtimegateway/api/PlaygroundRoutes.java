@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.realtimegateway.config.PlaygroundConfig;
 import io.realtimegateway.config.UpstreamMode;
 import io.realtimegateway.protocol.ErrorCode;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,8 @@ public class PlaygroundRoutes {
     }
 
     void register(@Observes Router router) {
-        router.getWithRegex("/(index\\.html)?|/playground/.*").order(Integer.MIN_VALUE + 2).handler(this::gate);
+        router.routeWithRegex("/(index\\.html)?|/playground/.*").method(HttpMethod.GET).method(HttpMethod.HEAD).order(Integer.MIN_VALUE + 2)
+                .handler(this::gate);
         router.get("/playground/settings.json").handler(context -> context.response().putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-store")
                 .end(new JsonObject().put("upstream", embedded ? "embedded" : "fal").encode()));

@@ -1,6 +1,7 @@
 package io.realtimegateway.proxy;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -9,13 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -33,10 +41,18 @@ class LockedDownProxyTest extends EmbeddedUpstreamTest {
 
     static final String SECRET = "only-our-servers-know-this";
 
+    @TestHTTPResource("/")
+    URL root;
+
     public static class LockedDown implements QuarkusTestProfile {
         @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EchoUpstream.class));
+        }
+
+        @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.proxy.shared-secret", SECRET, "gateway.proxy.tokens.rate-limit.per-client", "3",
+            return Map.of("gateway.apps.allowed", "fal-ai/*", "gateway.proxy.shared-secret", SECRET, "gateway.proxy.tokens.rate-limit.per-client", "3",
                     "gateway.proxy.tokens.rate-limit.window", "10m", "gateway.playground.enabled", "false");
         }
     }
@@ -71,6 +87,21 @@ class LockedDownProxyTest extends EmbeddedUpstreamTest {
                     .body("error.message", containsString("gateway.proxy.shared-secret"))
                     .body("error.message", not(containsString(SECRET)));
         }
+    }
+
+    @Test
+    void whenTheCallerGoesAwayTheUpstreamRequestIsResetBeforeTheDeadline() throws IOException {
+        EchoUpstream.hungRequestClosed = new CompletableFuture<>();
+        int before = EchoUpstream.REQUESTS.get();
+        try (Socket caller = new Socket(root.getHost(), root.getPort())) {
+            OutputStream out = caller.getOutputStream();
+            out.write(("GET " + FalProxyRoute.PATH + " HTTP/1.1\r\nHost: " + root.getHost() + ":" + root.getPort() + "\r\nAuthorization: Key " + SECRET
+                    + "\r\n" + ProxyTarget.HEADER + ": https://fal.run/fal-ai/echo/hang\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> EchoUpstream.REQUESTS.get() > before);
+        }
+        // The deadline here is the default 120 s: only the caller's leaving can end the upstream request this soon.
+        await().atMost(Duration.ofSeconds(30)).until(EchoUpstream.hungRequestClosed::isDone);
     }
 
     @Test
