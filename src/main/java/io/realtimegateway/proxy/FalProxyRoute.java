@@ -2,10 +2,8 @@ package io.realtimegateway.proxy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -91,7 +89,7 @@ public class FalProxyRoute {
         try {
             corsOrigin = callers.origin(request.getHeader("Origin"), ownOrigin(request));
             if (request.method() == HttpMethod.OPTIONS) {
-                preflight(request, corsOrigin);
+                answers.preflight(request, corsOrigin, METHODS, callers.readsAuthorization());
                 return;
             }
             if (!FORWARDED.contains(request.method())) {
@@ -153,20 +151,8 @@ public class FalProxyRoute {
             }
             Buffer outbound = target.isTokenRequest() ? Buffer.buffer(tokens.rebuild(body.getBytes()))
                     : request.method() == HttpMethod.GET ? null : body;
-            RequestOptions options = new RequestOptions().setMethod(request.method()).setAbsoluteURI(routes.url(target))
-                    .setConnectTimeout(config.connectTimeout().toMillis());
-            request.headers().forEach(header -> {
-                String name = header.getKey().toLowerCase(Locale.ROOT);
-                if ((name.startsWith("x-fal-") && !name.equals(ProxyTarget.HEADER) && !name.equals("x-fal-client-proxy"))
-                        || name.equals("content-type") || name.equals("accept")) {
-                    options.addHeader(header.getKey(), header.getValue());
-                }
-            });
-            if (target.isTokenRequest()) {
-                options.putHeader("Content-Type", "application/json");
-            }
-            options.putHeader("Authorization", callerAuthorization.orElseGet(() -> upstream.credentials().authorizationHeader()));
-            options.putHeader("x-fal-client-proxy", "realtime-gateway");
+            RequestOptions options = ForwardedRequest.options(request, routes.url(target), target.isTokenRequest(),
+                    callerAuthorization.orElseGet(() -> upstream.credentials().authorizationHeader()), config.connectTimeout());
             new ProxiedExchange(request, corsOrigin, vertx, http, config, answers, inFlight::decrementAndGet).start(options, outbound);
         } catch (RealtimeException refused) {
             inFlight.decrementAndGet();
@@ -177,30 +163,6 @@ public class FalProxyRoute {
     private void refuse(HttpServerRequest request, Optional<String> corsOrigin, RealtimeException refused) {
         Log.debugf("Proxy: refused %s: %s", request.method(), refused.code());
         answers.refuse(request.response(), corsOrigin, ErrorStatus.of(refused.code()), refused);
-    }
-
-    /** Answers a CORS preflight for what fal's client sends: its methods, {@code content-type}, {@code accept} and {@code x-fal-*}. */
-    private void preflight(HttpServerRequest request, Optional<String> corsOrigin) {
-        var response = request.response().setStatusCode(204);
-        if (corsOrigin.isEmpty() || request.getHeader("Access-Control-Request-Method") == null) {
-            response.putHeader("Allow", METHODS + ", OPTIONS").end();
-            return;
-        }
-        StringJoiner allowed = new StringJoiner(", ");
-        String asked = request.getHeader("Access-Control-Request-Headers");
-        for (String header : asked == null ? new String[0] : asked.split(",")) {
-            String name = header.trim().toLowerCase(Locale.ROOT);
-            if (name.startsWith("x-fal-") || name.equals("content-type") || name.equals("accept")
-                    || (name.equals("authorization") && callers.readsAuthorization())) {
-                allowed.add(name);
-            }
-        }
-        ProxyAnswers.allowOrigin(response, corsOrigin, "");
-        response.putHeader("Access-Control-Allow-Methods", METHODS).putHeader("Access-Control-Max-Age", "600");
-        if (allowed.length() > 0) {
-            response.putHeader("Access-Control-Allow-Headers", allowed.toString());
-        }
-        response.end();
     }
 
     private static String single(HttpServerRequest request, String header) {

@@ -1,6 +1,8 @@
 package io.realtimegateway.proxy;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.realtimegateway.api.ErrorResponse;
 import io.realtimegateway.api.ErrorStatus;
 import io.realtimegateway.protocol.RealtimeException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-/** The proxy's own answers: refusals as the gateway's JSON error body, and the CORS headers a page needs to read them. */
+/** The proxy's own answers: refusals as the gateway's JSON error body, CORS preflights, and the CORS headers a page needs. */
 final class ProxyAnswers {
 
     private final ObjectMapper json;
@@ -37,6 +40,32 @@ final class ProxyAnswers {
         } catch (JsonProcessingException e) {
             response.setStatusCode(500).end();
         }
+    }
+
+    /**
+     * Answers a CORS preflight for what fal's client sends: the methods given, {@code content-type}, {@code accept},
+     * {@code x-fal-*} and, when the proxy reads it, {@code authorization}. A plain OPTIONS learns the methods.
+     */
+    void preflight(HttpServerRequest request, Optional<String> corsOrigin, String methods, boolean readsAuthorization) {
+        HttpServerResponse response = request.response().setStatusCode(204);
+        if (corsOrigin.isEmpty() || request.getHeader("Access-Control-Request-Method") == null) {
+            response.putHeader("Allow", methods + ", OPTIONS").end();
+            return;
+        }
+        StringJoiner allowed = new StringJoiner(", ");
+        String asked = request.getHeader("Access-Control-Request-Headers");
+        for (String header : asked == null ? new String[0] : asked.split(",")) {
+            String name = header.trim().toLowerCase(Locale.ROOT);
+            if (name.startsWith("x-fal-") || name.equals("content-type") || name.equals("accept") || (name.equals("authorization") && readsAuthorization)) {
+                allowed.add(name);
+            }
+        }
+        allowOrigin(response, corsOrigin, "");
+        response.putHeader("Access-Control-Allow-Methods", methods).putHeader("Access-Control-Max-Age", "600");
+        if (allowed.length() > 0) {
+            response.putHeader("Access-Control-Allow-Headers", allowed.toString());
+        }
+        response.end();
     }
 
     /** Lets the page at {@code corsOrigin} read the answer, and the headers named. */
