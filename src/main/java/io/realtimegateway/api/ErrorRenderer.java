@@ -42,7 +42,11 @@ public class ErrorRenderer {
 
     /** Answers from a route handler; nothing is written when the answer has begun or the caller has gone. */
     public void send(RoutingContext context, int status, RealtimeException failure) {
-        HttpServerResponse response = context.response();
+        send(context.response(), status, failure);
+    }
+
+    /** The same for a handler that holds only the response (it may have put headers of its own, e.g. CORS, on it). */
+    public void send(HttpServerResponse response, int status, RealtimeException failure) {
         if (response.headWritten() || response.closed()) {
             return;
         }

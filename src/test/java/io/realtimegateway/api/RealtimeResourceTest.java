@@ -6,7 +6,9 @@ import static io.realtimegateway.Fixtures.prompts;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
@@ -271,7 +273,13 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
                 .body("id", hasSize(5))
                 .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'prompt' }.required", equalTo(true))
                 .body("find { it.id == 'fal-ai/lcm-sd15-i2i' }.requiresOneOf", equalTo(List.of("image_url", "image_bytes")))
-                .body("find { it.id == 'fal-ai/ltx-video-realtime' }.kind", equalTo("video"));
+                .body("find { it.id == 'fal-ai/ltx-video-realtime' }.kind", equalTo("video"))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'num_inference_steps' }.minimum", equalTo(1))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'num_inference_steps' }.maximum", equalTo(12))
+                .body("find { it.id == 'fal-ai/lcm-sd15-i2i' }.fields.find { it.name == 'strength' }.maximum", equalTo(1.0f))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'image_size' }.options",
+                        equalTo(List.of("square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9")))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'seed' }", not(hasKey("minimum")));
     }
 
     static JsonPath invoke(String app, Map<String, Object> body) {
