@@ -56,6 +56,7 @@ try {
   await page.waitForFunction(() => document.querySelector(".drop-text b")?.textContent.includes("×"), { timeout: 10_000 });
   report.upload = await page.$eval(".drop-text", (text) => text.textContent);
   report.imageToImage = await run(page);
+  await screenshot(page, "playground-i2i.png");
 
   // Live mode on another app: the first image, then a replacement after typing.
   await page.click('[data-app="fal-ai/sdxl-turbo-realtime"]');

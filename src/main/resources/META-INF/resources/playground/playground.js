@@ -130,7 +130,7 @@ function renderField(app, field, required) {
     wrapper.append(input);
     reader = () => (primary || input.value !== "" ? input.value : undefined);
   } else if (field.type === "image_size") {
-    reader = sizePicker(wrapper, field, kept);
+    reader = sizePicker(wrapper, field, kept, app.kind === "image_to_image");
   } else if ((field.type === "integer" || field.type === "number") && field.minimum !== undefined) {
     reader = slider(wrapper, head, field, kept);
   } else if (field.type === "integer") {
@@ -200,8 +200,9 @@ function toggle(wrapper, head, field, kept) {
   return () => (touched ? input.checked : undefined);
 }
 
-function sizePicker(wrapper, field, kept) {
-  let current = kept ?? DEFAULTS.image_size;
+/** Size chips; image-to-image apps also offer (and start on) "source": no image_size sent, the answer keeps the source's size. */
+function sizePicker(wrapper, field, kept, fromSource) {
+  let current = kept ?? (fromSource ? "source" : DEFAULTS.image_size);
   const chips = el("div", { className: "chips", role: "group", "aria-label": "Image size" });
   const custom = el("div", { className: "custom-size" });
   const width = el("input", { type: "number", name: "width", min: 64, max: 2048, step: 8, "aria-label": "Width" });
@@ -209,7 +210,7 @@ function sizePicker(wrapper, field, kept) {
   width.value = typeof current === "object" ? current.width : 768;
   height.value = typeof current === "object" ? current.height : 512;
   custom.append(width, el("span", {}, "×"), height);
-  const options = [...(field.options ?? []), "custom"];
+  const options = [...(fromSource ? ["source"] : []), ...(field.options ?? []), "custom"];
   const press = (name) => {
     for (const chip of chips.children) {
       chip.setAttribute("aria-pressed", String(chip.dataset.size === name));
@@ -220,7 +221,7 @@ function sizePicker(wrapper, field, kept) {
     const [w, h] = PRESET_RATIO[name] ?? [1, 1];
     const scale = 12 / Math.max(w, h);
     const chip = el("button", { type: "button", className: "chip", "data-size": name, "aria-pressed": "false", title: name },
-      name === "custom" ? "" : el("span", { className: "shape", style: `width:${Math.round(w * scale)}px;height:${Math.round(h * scale)}px` }), PRESET_LABEL[name] ?? "custom");
+      name === "custom" || name === "source" ? "" : el("span", { className: "shape", style: `width:${Math.round(w * scale)}px;height:${Math.round(h * scale)}px` }), PRESET_LABEL[name] ?? name);
     chip.addEventListener("click", () => {
       press(name);
       chips.dispatchEvent(new Event("change", { bubbles: true }));
@@ -231,6 +232,9 @@ function sizePicker(wrapper, field, kept) {
   wrapper.append(chips, custom);
   return () => {
     const pressed = [...chips.children].find((chip) => chip.getAttribute("aria-pressed") === "true")?.dataset.size ?? "square";
+    if (pressed === "source") {
+      return undefined;
+    }
     return pressed === "custom" ? { width: Number(width.value), height: Number(height.value) } : pressed;
   };
 }

@@ -55,7 +55,9 @@ class PlaygroundBrowserTest extends EmbeddedUpstreamTest {
         NodeProject scripts = NodeProject.TEST_SCRIPTS.require();
         Files.createDirectories(SCREENSHOTS);
         Path source = SCREENSHOTS.resolve("source.png");
-        ImageIO.write(quadrants(96, 64), "png", source.toFile());
+        ImageIO.write(photoLike(1200, 800), "png", source.toFile());
+        // A real-size upload: its data: URI is far beyond the 10 KB where request bodies once broke (quarkus#48777).
+        assertTrue(Files.size(source) > 200_000, "a photo-sized source: " + Files.size(source));
         long sdxlConnections = simulator.stats().connections(Fixtures.SDXL);
 
         String line = scripts.run("playground-check.mjs", Map.of("GATEWAY_URL", page.toString(), "SOURCE_IMAGE", source.toAbsolutePath().toString(),
@@ -84,11 +86,15 @@ class PlaygroundBrowserTest extends EmbeddedUpstreamTest {
         assertEquals("num_inference_steps: must be a whole number from 1 to 12", invalid.get("message").asText());
 
         JsonNode imageToImage = report.get("imageToImage");
-        assertTrue(report.get("upload").asText().startsWith("source.png · 96×64"), report.get("upload").asText());
+        // Scaled to 768 px on its long side and sent as a data: URI of tens of KB.
+        java.util.regex.Matcher upload = java.util.regex.Pattern.compile("source\\.png · 768×512(\\d+) KB data: URI.*").matcher(report.get("upload").asText());
+        assertTrue(upload.matches() && Integer.parseInt(upload.group(1)) >= 50, report.get("upload").asText());
         assertNull(imageToImage.get("banner").textValue(), "the upload was accepted: " + imageToImage);
         assertEquals("ok", imageToImage.at("/cards/0/status").asText(), imageToImage.toString());
         assertTrue(imageToImage.at("/cards/0/decoded").asBoolean());
-        assertTrue(imageToImage.at("/cards/0/naturalWidth").asInt() > 0);
+        // The model answers in its source's size.
+        assertEquals(768, imageToImage.at("/cards/0/naturalWidth").asInt(), imageToImage.toString());
+        assertEquals(512, imageToImage.at("/cards/0/naturalHeight").asInt(), imageToImage.toString());
 
         JsonNode live = report.get("live");
         assertTrue(live.get("replaced").asBoolean(), live.toString());
@@ -102,16 +108,24 @@ class PlaygroundBrowserTest extends EmbeddedUpstreamTest {
         assertTrue(Files.size(SCREENSHOTS.resolve("playground-batch.png")) > 10_000);
     }
 
-    /** Four flat quadrants: a real PNG that stays small. */
-    private static BufferedImage quadrants(int width, int height) {
+    /** Smooth colour fields with a fixed grain: compresses like a photograph, the same bytes every run. */
+    private static BufferedImage photoLike(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] colours = { 0x3b2a73, 0xe07a5f, 0xf2cc8f, 0x1f2937 };
+        java.util.Random grain = new java.util.Random(7);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, colours[(x * 2 / width) + 2 * (y * 2 / height)]);
+                int noise = grain.nextInt(24) - 12;
+                int red = clamp(120 + (int) (80 * Math.sin(x / 90.0)) + noise);
+                int green = clamp(100 + (int) (70 * Math.cos(y / 70.0)) + noise);
+                int blue = clamp(140 + (int) (60 * Math.sin((x + y) / 150.0)) + noise);
+                image.setRGB(x, y, red << 16 | green << 8 | blue);
             }
         }
         return image;
+    }
+
+    private static int clamp(int channel) {
+        return Math.max(0, Math.min(255, channel));
     }
 
     private static List<String> texts(JsonNode array) {
