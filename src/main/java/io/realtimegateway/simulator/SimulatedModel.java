@@ -13,7 +13,7 @@ import io.realtimegateway.protocol.OutputImages;
 import io.realtimegateway.protocol.RealtimeApp;
 
 /**
- * What a seed app returns for a valid input, shaped like fal's outputs (PROTOCOL.md), and how long it
+ * What a seed app returns for a valid input, shaped like fal's outputs (see the {@code protocol} package), and how long it
  * pretends to think. Images are deterministic: the same prompt, seed and size give the same bytes.
  */
 final class SimulatedModel {

@@ -18,7 +18,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
 /**
- * One real-time session, behaving as fal's server does (PROTOCOL.md, "Session life"): no greeting; inputs
+ * One real-time session, behaving as fal's server does (the {@code protocol} package's "Session life"): no greeting; inputs
  * validated on arrival; a bounded queue that silently drops its oldest input when full; one input run at a
  * time, first in first out; an invalid input ends the session with {@code INTERNAL_ERROR} and a normal
  * close; with no input for the session timeout it drains its queue, sends the {@code TIMEOUT} notice and
