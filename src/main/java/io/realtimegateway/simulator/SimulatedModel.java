@@ -67,7 +67,7 @@ final class SimulatedModel {
      * Inference time under the latency model: per call, per step, per megapixel painted; or exactly what the
      * input's {@code x_simulated_latency_ms} asks for (for benchmarks and demos; fal's models ignore the field).
      */
-    Duration inference(RealtimeApp app, Map<String, Object> input, SimulatorBehaviour.Latency latency) {
+    Duration inference(RealtimeApp app, Map<String, Object> input, SimulatorSettings.Latency latency) {
         if (input.get(LATENCY_FIELD) instanceof Number millis && millis.longValue() >= 0) {
             return Duration.ofMillis(Math.min(millis.longValue(), MAX_SIMULATED_LATENCY_MILLIS));
         }

@@ -24,7 +24,7 @@ import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 
 /** Shared connections live on for the idle time after their last holder leaves, and end at shutdown. */
 @QuarkusTest
@@ -67,7 +67,7 @@ class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
 
     @Test
     void shutdownFailsWaitingInputsAndClosesEveryConnection() {
-        simulator.behaviour().latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO)));
         // Another app than the idle test's: this socket may reach the upstream after the shutdown and must not count there.
         RealtimeConnection connection = realtime.connect(Fixtures.SDXL, RealtimeOptions.defaults().withConnectionKey("shutdown-test"),
                 result -> {

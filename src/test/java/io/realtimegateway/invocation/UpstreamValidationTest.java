@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -50,7 +50,7 @@ class UpstreamValidationTest extends EmbeddedUpstreamTest {
     @Test
     void invalidInputsAmongValidOnesAreFoundWhileNoInnocentInputIsBlamed() {
         // A slow model keeps two inputs in flight, so a session-ending error could belong to either.
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO)));
         long sentBefore = simulator.stats().inputs(Fixtures.FLUX);
         List<Map<String, Object>> inputs = List.of(prompt("one", 1), Map.of("seed", 2), prompt("three", 3), prompt("four", 4),
                 Map.of("prompt", "five", "num_inference_steps", 50, "seed", 5), prompt("six", 6));

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.response.Response;
 
 /** Upstream connections are bounded: beyond the limit and its short queue, callers get 429 at once, not a pile-up. */
@@ -37,7 +37,7 @@ class BulkheadTest extends EmbeddedUpstreamTest {
 
     @Test
     void twoConnectionsRunOneWaitsAndTheFourthIsRefusedWith429() throws Exception {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO)));
         ExecutorService callers = Executors.newFixedThreadPool(4);
         List<Future<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
