@@ -26,7 +26,10 @@ import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.simulator.SimulatorSettings.Latency;
 
-/** Shared connections live on for the idle time after their last holder leaves, and end at shutdown. */
+/**
+ * Shared connections live on for the idle time after their last holder leaves, and end at shutdown; the connections
+ * gauge counts the sockets actually open.
+ */
 @QuarkusTest
 @TestProfile(ConnectionLifetimeTest.ShortIdleTime.class)
 class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
@@ -57,6 +60,21 @@ class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
         assertEquals(1, simulator.stats().connections(Fixtures.FLUX) - before, "the second holder joined the warm connection");
 
         await().until(() -> realtime.openConnections() == 0 && connectionsGauge() == 0);
+    }
+
+    @Test
+    void theConnectionsGaugeCountsSocketsNotTheConnectionsHeld() throws Exception {
+        simulator.update(s -> s.sessionTimeout(Duration.ofMillis(100)));
+        RecordingListener listener = new RecordingListener();
+        try (RealtimeConnection held = realtime.connect(Fixtures.FLUX, RealtimeOptions.defaults().withConnectionKey("gauge-test"), listener)) {
+            held.send(prompt("before fal's idle close", 1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            await().until(() -> listener.events.contains("close:1000"));
+
+            // Still held, so the connection lives on; but its socket is closed, and the gauge says what its name says.
+            await().until(() -> connectionsGauge() == 0 && realtime.openConnections() == 0);
+            held.send(prompt("after it", 2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(connectionsGauge() >= 1, "the next send opened a socket again");
+        }
     }
 
     private static double connectionsGauge() {
