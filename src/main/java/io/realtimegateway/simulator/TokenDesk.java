@@ -33,6 +33,7 @@ final class TokenDesk {
     void handle(HttpServerRequest request) {
         long delay = services.settings().get().tokenDelay().toMillis();
         if (delay > 0) {
+            services.stats().tokenDelayed();
             request.pause();
             services.vertx().setTimer(delay, id -> {
                 request.resume();

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
+import io.realtimegateway.auth.TokenCache;
 import io.realtimegateway.client.InputFailedException;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.client.RealtimeConnection;
+import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +39,9 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Inject
     RealtimeClient realtime;
+
+    @Inject
+    TokenCache tokens;
 
     @Test
     void droppedConnectionsAreReopenedAndOnlyUnansweredInputsResent() {
@@ -184,11 +189,18 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aSlowTokenEndpointOnlyDelays() {
+        // No token cached for the alias, and a key no socket has: this invocation must fetch a token, and wait for it.
+        tokens.invalidate(AppId.parse(Fixtures.LTX));
         simulator.update(s -> s.tokenDelay(Duration.ofMillis(300)));
-        Map<String, Object> body = body(prompts(2, 1));
+        long delayed = simulator.stats().delayedTokenRequests();
+        Map<String, Object> body = body(List.of(Map.of("prompt", "a", "seed", 1, "num_frames", 1), Map.of("prompt", "b", "seed", 2, "num_frames", 1)));
         body.put("connectionKey", "slow-token-" + System.nanoTime());
-        assertEquals(seeds(1, 2), ok(Fixtures.LTX, Map.of("inputs", List.of(Map.of("prompt", "a", "seed", 1, "num_frames", 1),
-                Map.of("prompt", "b", "seed", 2, "num_frames", 1)))).getList("results.output.seed"));
+
+        JsonPath response = ok(Fixtures.LTX, body);
+
+        assertEquals(seeds(1, 2), response.getList("results.output.seed"));
+        assertEquals(0, response.getInt("summary.failed"));
+        assertEquals(1, simulator.stats().delayedTokenRequests() - delayed, "the invocation waited for a token the endpoint answered late");
     }
 
     @Test
