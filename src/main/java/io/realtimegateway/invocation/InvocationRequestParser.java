@@ -41,6 +41,11 @@ public class InvocationRequestParser {
         this.connectionRules = connectionRules;
     }
 
+    /** The fields a body may have, for the OpenAPI document to be checked against. */
+    public static Set<String> fields() {
+        return FIELDS;
+    }
+
     /** The body of {@code POST /v1/realtime/{owner}/{alias}}. */
     public InvocationRequest parse(AppId app, Map<String, Object> body) {
         checkFields(body, FIELDS);
