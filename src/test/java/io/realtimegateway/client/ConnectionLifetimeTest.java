@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.protocol.ErrorCode;
@@ -34,10 +33,9 @@ import io.realtimegateway.simulator.SimulatorSettings.Latency;
 @TestProfile(ConnectionLifetimeTest.ShortIdleTime.class)
 class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
 
-    public static class ShortIdleTime implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.client.idle-timeout", "300ms");
+    public static class ShortIdleTime extends ConfigOverrides {
+        public ShortIdleTime() {
+            super("gateway.client.idle-timeout", "300ms");
         }
     }
 

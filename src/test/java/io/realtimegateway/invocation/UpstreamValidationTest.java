@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.simulator.SimulatorSettings.Latency;
@@ -29,10 +29,9 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(UpstreamValidationTest.LocalValidationOff.class)
 class UpstreamValidationTest extends EmbeddedUpstreamTest {
 
-    public static class LocalValidationOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.validation.local", "false");
+    public static class LocalValidationOff extends ConfigOverrides {
+        public LocalValidationOff() {
+            super("gateway.validation.local", "false");
         }
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,8 +15,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.simulator.SimulatorSettings.Latency;
@@ -28,10 +27,9 @@ import io.restassured.response.Response;
 @TestProfile(BulkheadTest.TwoConnectionsPerApp.class)
 class BulkheadTest extends EmbeddedUpstreamTest {
 
-    public static class TwoConnectionsPerApp implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.resilience.bulkhead.per-app", "2", "gateway.resilience.bulkhead.queue", "1");
+    public static class TwoConnectionsPerApp extends ConfigOverrides {
+        public TwoConnectionsPerApp() {
+            super("gateway.resilience.bulkhead.per-app", "2", "gateway.resilience.bulkhead.queue", "1");
         }
     }
 
