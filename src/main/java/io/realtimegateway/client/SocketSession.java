@@ -3,7 +3,6 @@ package io.realtimegateway.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.logging.Log;
 import io.realtimegateway.protocol.ErrorCode;
@@ -16,7 +15,7 @@ import io.realtimegateway.protocol.UpstreamMessage.FalError;
  * nothing of one socket (its answers, what it heard, its timers) is carried into the next. While it lives it sends
  * what its link's {@link InFlightWindow} lets go, gives each answer to its input, watches for an upstream gone silent,
  * and counts itself in {@code gateway_upstream_connections}; when the socket ends it settles the inputs left
- * unanswered as its {@link SessionVerdict} says, and tells the session guard how the attempt went.
+ * unanswered as its {@link SessionVerdict} says, and tells the session guard how the {@link Attempt} went.
  * Serial only: a part of its link, run on the link's executor.
  */
 final class SocketSession {
@@ -26,10 +25,8 @@ final class SocketSession {
     private final LinkPacing pacing;
     private final UpstreamSocket socket;
     private final int number;
-    /** The guard's attempt: completes when this session ends, normally or with why the attempt failed. */
-    private final CompletableFuture<Void> end;
-    /** The breaker's verdict on the attempt: completes at the first answer, or when the session ends. */
-    private final CompletableFuture<Void> proven;
+    /** What the guard and the breaker wait for: the end of this session, and its first answer. */
+    private final Attempt attempt;
     private int answered;
     private SessionVerdict.Heard heard = SessionVerdict.Heard.NOTHING;
     /** Armed while sends wait for their pacing; {@link Scheduler.Timer#NONE} otherwise. */
@@ -39,14 +36,13 @@ final class SocketSession {
     private boolean ended;
 
     /** @param number 1 for its link's first socket, 2 for the next, ... */
-    SocketSession(UpstreamLink link, UpstreamSocket socket, int number, CompletableFuture<Void> end, CompletableFuture<Void> proven) {
+    SocketSession(UpstreamLink link, UpstreamSocket socket, int number, Attempt attempt) {
         this.link = link;
         this.window = link.window();
         this.pacing = link.pacing();
         this.socket = socket;
         this.number = number;
-        this.end = end;
-        this.proven = proven;
+        this.attempt = attempt;
         link.services().openSockets().incrementAndGet();
     }
 
@@ -99,7 +95,7 @@ final class SocketSession {
             return;
         }
         answered++;
-        proven.complete(null);
+        attempt.proved();
         input.succeed(output, link.services().scheduler().nanoTime());
         pump();
     }
@@ -206,11 +202,9 @@ final class SocketSession {
         stallTimer.cancel();
         link.services().openSockets().decrementAndGet();
         if (failure == null) {
-            proven.complete(null);
-            end.complete(null);
+            attempt.succeeded();
         } else {
-            proven.completeExceptionally(failure);
-            end.completeExceptionally(failure);
+            attempt.failed(failure);
         }
     }
 }

@@ -27,7 +27,9 @@ final class UpstreamLink implements SocketListener {
     private final LinkServices services;
     private final LinkPool pool;
     private final SerialExecutor serial = new SerialExecutor();
+    /** Serial only. */
     private final InFlightWindow window;
+    /** Changed serially, read by any thread. */
     private final LinkPacing pacing;
     /** Serial only: who hears the link's socket opening and closing. The pool counts holders on its own. */
     private final List<ConnectionHandle> handles = new ArrayList<>();
@@ -133,36 +135,34 @@ final class UpstreamLink implements SocketListener {
 
     /** One attempt of the guarded run: a socket from open to close, judged by the app's breaker until it proves itself. Any thread. */
     private CompletionStage<Void> attempt() {
-        CompletableFuture<Void> end = new CompletableFuture<>();
-        CompletableFuture<Void> proven = new CompletableFuture<>();
+        Attempt attempt = Attempt.start();
         serial.execute(() -> {
             if (phase == LinkPhase.RETIRED || !window.hasUnsent()) {
-                end.complete(null); // nothing left to send, e.g. the caller gave up while we backed off
+                attempt.succeeded(); // nothing left to send, e.g. the caller gave up while we backed off
                 return;
             }
             moveTo(LinkPhase.CONNECTING);
             services.guards().judge(settings.app(), () -> {
                 services.sockets().open(settings, this).subscribe().with(
-                        socket -> serial.execute(() -> socketOpened(socket, end, proven)),
-                        failure -> serial.execute(() -> attemptFailed(RealtimeException.from(failure), end, proven)));
-                return proven;
+                        socket -> serial.execute(() -> socketOpened(socket, attempt)),
+                        failure -> serial.execute(() -> attemptFailed(RealtimeException.from(failure), attempt)));
+                return attempt.proven();
             }).whenComplete((judged, failure) -> {
                 if (failure != null) { // the breaker refused the attempt, or its verdict on a failure is in
-                    serial.execute(() -> attemptFailed(RealtimeException.from(failure), end, proven));
+                    serial.execute(() -> attemptFailed(RealtimeException.from(failure), attempt));
                 }
             });
         });
-        return end;
+        return attempt.end();
     }
 
-    private void socketOpened(UpstreamSocket socket, CompletableFuture<Void> end, CompletableFuture<Void> proven) {
+    private void socketOpened(UpstreamSocket socket, Attempt attempt) {
         if (phase == LinkPhase.RETIRED) {
             socket.close();
-            proven.complete(null);
-            end.complete(null);
+            attempt.succeeded();
             return;
         }
-        session = new SocketSession(this, socket, ++socketsOpened, end, proven);
+        session = new SocketSession(this, socket, ++socketsOpened, attempt);
         moveTo(LinkPhase.OPEN);
         if (socketsOpened > 1) {
             services.metrics().reconnected(settings.app());
@@ -173,8 +173,8 @@ final class UpstreamLink implements SocketListener {
     }
 
     /** No socket came of the attempt (the token, the upgrade or the breaker said no), unless it has ended already. */
-    private void attemptFailed(RealtimeException failure, CompletableFuture<Void> end, CompletableFuture<Void> proven) {
-        if (end.isDone()) {
+    private void attemptFailed(RealtimeException failure, Attempt attempt) {
+        if (attempt.over()) {
             return;
         }
         Log.debugf("Could not connect to %s (connectionKey=%s): %s", settings.app(), settings.keyForLogs(), failure);
@@ -184,8 +184,7 @@ final class UpstreamLink implements SocketListener {
         if (failure.code() == ErrorCode.RATE_LIMITED) {
             window.pauseFor(pacing.slowDown(failure.retryAfter().orElse(null)));
         }
-        proven.completeExceptionally(failure);
-        end.completeExceptionally(failure);
+        attempt.failed(failure);
     }
 
     /** The guarded run is over: an attempt ended cleanly, or the guard gave up, and then what is waiting fails. */

@@ -70,6 +70,7 @@ class ConnectionLifetimeTest extends EmbeddedUpstreamTest {
 
             // Still held, so the connection lives on; but its socket is closed, and the gauge says what its name says.
             await().until(() -> connectionsGauge() == 0 && realtime.openConnections() == 0);
+            simulator.update(s -> s.sessionTimeout(Duration.ofSeconds(30))); // the next socket stays open to be counted
             held.send(prompt("after it", 2)).toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertTrue(connectionsGauge() >= 1, "the next send opened a socket again");
         }
