@@ -3,7 +3,6 @@ package io.realtimegateway.invocation;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +11,6 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.realtimegateway.client.RealtimeClient;
-import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ValidationConfig;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeApp;
@@ -36,15 +34,14 @@ public class InvocationService {
 
     private final RealtimeClient client;
     private final AppAllowList allowList;
-    private final ValidationConfig validation;
-    private final ClientConfig clientConfig;
+    /** Whether inputs of the known apps are checked before they are sent ({@code gateway.validation.local}). */
+    private final boolean validateLocally;
     private final Vertx vertx;
 
-    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig, Vertx vertx) {
+    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, Vertx vertx) {
+        this.validateLocally = validation.local();
         this.client = client;
-        this.clientConfig = clientConfig;
         this.allowList = allowList;
-        this.validation = validation;
         this.vertx = vertx;
     }
 
@@ -80,7 +77,7 @@ public class InvocationService {
 
     private CompletableFuture<Invocation> run(InvocationRequest request, Lanes lanes, Consumer<ItemResult> onOutcome) {
         Invocation invocation = new Invocation(request, onOutcome);
-        Optional<RealtimeApp> schema = validation.local() ? RealtimeApps.find(request.app()) : Optional.empty();
+        Optional<RealtimeApp> schema = validateLocally ? RealtimeApps.find(request.app()) : Optional.empty();
         List<Integer> toSend = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
             var input = request.inputs().get(i);
@@ -91,7 +88,7 @@ public class InvocationService {
                 invocation.rejectLocally(i, violations);
             }
         }
-        invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
+        invocation.dispatch(toSend, lanes, request.options().maxBuffering());
         long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.expire(deadlinePassed(request, lanes), lanes));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);

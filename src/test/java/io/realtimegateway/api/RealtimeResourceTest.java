@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.config.SimulatorConfig.ResultFormat;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
 
 /** {@code POST /v1/realtime/{owner}/{alias}} end to end: gateway, real sockets, the embedded upstream. */
@@ -98,7 +98,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void resultsSentAsJsonTextFramesWorkTheSame() {
-        simulator.behaviour().resultFormat(ResultFormat.JSON);
+        simulator.update(s -> s.resultFormat(ResultFormat.JSON));
         JsonPath response = invoke(Fixtures.FLUX, body(prompts(3, 1)));
         assertEquals(List.of(1, 2, 3), response.getList("results.output.seed"));
     }
@@ -161,7 +161,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void concurrentInvocationsWithoutAKeyEachHaveTheirOwnSocket() throws Exception {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO)));
         long before = simulator.stats().connections(Fixtures.LTX);
         Map<String, Object> body = Map.of("inputs", List.of(Map.of("prompt", "waves", "num_frames", 1, "seed", 4)));
         ExecutorService callers = Executors.newFixedThreadPool(3);
@@ -178,7 +178,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void parallelismSpreadsTheInputsOverThatManyConnectionsKeepingOneOutcomePerInputInOrder() {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(10), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(10), Duration.ZERO, Duration.ZERO)));
         long before = simulator.stats().connections(Fixtures.SDXL);
         Map<String, Object> body = body(prompts(12, 500));
         body.put("parallelism", 4);
@@ -213,7 +213,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void aDeadlineKeepsTheResultsThatArrivedAndTimesOutTheRest() {
-        simulator.behaviour().latency(new Latency(Duration.ZERO, Duration.ofMillis(300), Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ZERO, Duration.ofMillis(300), Duration.ZERO)));
         Map<String, Object> quick = new LinkedHashMap<>(prompt("quick", 1));
         quick.put("num_inference_steps", 1);
         Map<String, Object> slow = new LinkedHashMap<>(prompt("slow", 2));
@@ -230,7 +230,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void whenNothingArrivesBeforeTheDeadlineTheInvocationIsA504CountingWhatWasSent() {
-        simulator.behaviour().latency(new Latency(Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO)));
         Map<String, Object> body = body(prompts(3, 1));
         body.put("timeoutMs", 300);
         body.put("maxBuffering", 1);

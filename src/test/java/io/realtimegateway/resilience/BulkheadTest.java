@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,12 +17,12 @@ import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.LogCapture;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.response.Response;
 
 /** Upstream connections are bounded: beyond the limit and its short queue, callers get 429 at once, not a pile-up. */
@@ -31,16 +30,15 @@ import io.restassured.response.Response;
 @TestProfile(BulkheadTest.TwoConnectionsPerApp.class)
 class BulkheadTest extends EmbeddedUpstreamTest {
 
-    public static class TwoConnectionsPerApp implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.resilience.bulkhead.per-app", "2", "gateway.resilience.bulkhead.queue", "1");
+    public static class TwoConnectionsPerApp extends ConfigOverrides {
+        public TwoConnectionsPerApp() {
+            super("gateway.resilience.bulkhead.per-app", "2", "gateway.resilience.bulkhead.queue", "1");
         }
     }
 
     @Test
     void twoConnectionsRunOneWaitsAndTheFourthIsRefusedWith429() throws Exception {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO)));
         List<Response> responses = callAtOnce(4);
         List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
         Response refused = responses.stream().filter(response -> response.statusCode() == 429).findFirst().orElseThrow();
@@ -55,7 +53,7 @@ class BulkheadTest extends EmbeddedUpstreamTest {
 
     @Test
     void aFloodOfRefusalsIsWarnedOnceInAWhileNotOncePerRefusal() throws Exception {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(1500), Duration.ZERO, Duration.ZERO)));
         try (LogCapture log = LogCapture.start()) {
             long refused = callAtOnce(12).stream().filter(response -> response.statusCode() == 429).count();
 
