@@ -101,8 +101,8 @@ def measure(rounds):
         rss = [r for _, r in runs[name]]
         time_ratios = [m / b[0] for (m, _), b in zip(runs[name], baseline)]
         rss_ratios = [r / b[1] for (_, r), b in zip(runs[name], baseline)]
-        lines.append(f"| {name} | {spread(millis)} | {spread(rss)} | {statistics.median(time_ratios):.3f} "
-                     f"({min(time_ratios):.3f}–{max(time_ratios):.3f}) | {statistics.median(rss_ratios):.2f} "
+        lines.append(f"| {name} | {spread(millis)} | {spread(rss)} | {statistics.median(time_ratios):.3g} "
+                     f"({min(time_ratios):.3g}–{max(time_ratios):.3g}) | {statistics.median(rss_ratios):.2f} "
                      f"({min(rss_ratios):.2f}–{max(rss_ratios):.2f}) |")
     report = "\n".join(lines) + f"\n\n{rounds} rounds after one warm-up round; the builds take turns in a rotating order.\n"
     (OUT / "results.md").write_text(report)
