@@ -11,20 +11,20 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Writes the scenarios as {@code target/bench/results.md} and {@code results.json}. */
+/** Writes the scenarios as {@code target/bench/<stem>.md} and {@code <stem>.json}. */
 final class BenchReport {
 
     private BenchReport() {
     }
 
-    static Path write(List<Scenario> scenarios, Map<String, Object> environment) throws IOException {
+    static Path write(String stem, List<Scenario> scenarios, Map<String, Object> environment) throws IOException {
         Path directory = Path.of("target", "bench");
         Files.createDirectories(directory);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environment);
         json.put("scenarios", scenarios);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve("results.json").toFile(), json);
-        Path markdown = directory.resolve("results.md");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(stem + ".json").toFile(), json);
+        Path markdown = directory.resolve(stem + ".md");
         Files.writeString(markdown, markdown(scenarios, environment));
         return markdown;
     }
