@@ -11,6 +11,10 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.quarkus.logging.Log;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ValidationConfig;
@@ -39,9 +43,12 @@ public class InvocationService {
     private final ValidationConfig validation;
     private final ClientConfig clientConfig;
     private final Vertx vertx;
+    private final Tracer tracer;
 
-    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig, Vertx vertx) {
+    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig, Vertx vertx,
+            Tracer tracer) {
         this.client = client;
+        this.tracer = tracer;
         this.clientConfig = clientConfig;
         this.allowList = allowList;
         this.validation = validation;
@@ -49,37 +56,53 @@ public class InvocationService {
     }
 
     /**
-     * The whole invocation, answered at once. Fails with a {@link RealtimeException} when the request is bad
-     * or when no input could be processed (every input failed for the same invocation-level reason).
+     * The whole invocation, answered at once, traced as a child of the current context (the HTTP request's). Fails
+     * with a {@link RealtimeException} when the request is bad or when no input could be processed (every input
+     * failed for the same invocation-level reason).
      */
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
-        Lanes lanes = connect(request);
-        return Uni.createFrom().completionStage(() -> run(request, lanes, outcome -> {
-        })).map(invocation -> respond(invocation, lanes));
+        return invoke(request, Context.current());
+    }
+
+    /** The same, traced as a child of the caller's context given, e.g. the trace an event carries. */
+    public Uni<InvocationResponse> invoke(InvocationRequest request, Context caller) {
+        InvocationTrace trace = InvocationTrace.start(tracer, caller, request);
+        Lanes lanes = connect(request, trace);
+        return Uni.createFrom().completionStage(() -> run(request, lanes, trace, outcome -> {
+        })).map(invocation -> respond(invocation, lanes, trace));
     }
 
     /** The same invocation, each outcome emitted as it arrives, then the summary. Bad requests fail before the stream. */
     public Multi<InvocationEvent> stream(InvocationRequest request) {
-        Lanes lanes = connect(request);
-        return Multi.createFrom().emitter(emitter -> run(request, lanes, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)))
+        InvocationTrace trace = InvocationTrace.start(tracer, Context.current(), request);
+        Lanes lanes = connect(request, trace);
+        return Multi.createFrom().emitter(emitter -> run(request, lanes, trace, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)))
                 .whenComplete((invocation, failure) -> {
                     if (failure != null) {
                         emitter.fail(failure);
                     } else {
-                        emitter.emit(new InvocationEvent.Finished(summary(invocation, lanes)));
+                        emitter.emit(new InvocationEvent.Finished(finish(invocation, lanes, trace, wholeFailure(invocation.results()))));
                         emitter.complete();
                     }
                 }));
     }
 
     /** Checks the app and the options; sockets open on the first send. */
-    private Lanes connect(InvocationRequest request) {
-        allowList.check(request.app());
-        return Lanes.open(client, request);
+    private Lanes connect(InvocationRequest request, InvocationTrace trace) {
+        try {
+            allowList.check(request.app());
+            return Lanes.open(client, request);
+        } catch (RealtimeException refused) {
+            trace.refused(refused.code());
+            throw refused;
+        }
     }
 
-    private CompletableFuture<Invocation> run(InvocationRequest request, Lanes lanes, Consumer<ItemResult> onOutcome) {
-        Invocation invocation = new Invocation(request, onOutcome);
+    private CompletableFuture<Invocation> run(InvocationRequest request, Lanes lanes, InvocationTrace trace, Consumer<ItemResult> onOutcome) {
+        Invocation invocation = new Invocation(request, outcome -> {
+            trace.outcome(outcome);
+            onOutcome.accept(outcome);
+        });
         Optional<RealtimeApp> schema = validation.local() ? RealtimeApps.find(request.app()) : Optional.empty();
         List<Integer> toSend = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
@@ -91,7 +114,10 @@ public class InvocationService {
                 invocation.rejectLocally(i, violations);
             }
         }
-        invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
+        // Under the invocation's span: what the lanes start now (a token fetch, a socket) belongs to its trace.
+        try (Scope scope = trace.context().makeCurrent()) {
+            invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
+        }
         long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.expire(deadlinePassed(request, lanes), lanes));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
@@ -109,10 +135,11 @@ public class InvocationService {
                         + " ms (timeoutMs)"));
     }
 
-    private InvocationResponse respond(Invocation invocation, Lanes lanes) {
+    private InvocationResponse respond(Invocation invocation, Lanes lanes, InvocationTrace trace) {
+        Optional<ErrorCode> wholeFailure = wholeFailure(invocation.results());
         InvocationResponse response = new InvocationResponse(invocation.request().app().toString(), lanes.connectionKey(),
-                invocation.results(), summary(invocation, lanes));
-        wholeFailure(response.results()).ifPresent(code -> {
+                invocation.results(), finish(invocation, lanes, trace, wholeFailure));
+        wholeFailure.ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
                     .filter(error -> error != null && error.code().equals(code.name())).findFirst().orElseThrow();
             throw new InvocationFailure(code, first.message(), invocation.retryAfter(code).orElse(null), response);
@@ -120,10 +147,18 @@ public class InvocationService {
         return response;
     }
 
-    private static Summary summary(Invocation invocation, Lanes lanes) {
+    /** The totals, once every input has its outcome: into the trace and the log. */
+    private static Summary finish(Invocation invocation, Lanes lanes, InvocationTrace trace, Optional<ErrorCode> wholeFailure) {
         List<ItemResult> results = invocation.results();
         int ok = (int) results.stream().filter(ItemResult::isOk).count();
-        return new Summary(ok, results.size() - ok, lanes.reconnects(), lanes.throttleInterval().toMillis(), invocation.elapsedMillis());
+        Summary summary = new Summary(ok, results.size() - ok, lanes.reconnects(), lanes.throttleInterval().toMillis(),
+                invocation.elapsedMillis());
+        trace.finished(summary, wholeFailure);
+        try (var fields = trace.logFields()) {
+            Log.debugf("Invocation of %s settled: %d ok, %d failed, %d reconnects, %d ms%s", invocation.request().app(), summary.ok(),
+                    summary.failed(), summary.reconnects(), summary.durationMs(), wholeFailure.map(code -> ", failed as " + code).orElse(""));
+        }
+        return summary;
     }
 
     /**
