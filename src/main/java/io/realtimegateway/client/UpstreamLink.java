@@ -19,6 +19,7 @@ import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.ResultCorrelation;
 import io.realtimegateway.protocol.UpstreamMessage;
 import io.realtimegateway.protocol.UpstreamMessage.FalError;
+import io.realtimegateway.telemetry.ConnectionKeyHash;
 
 /**
  * One logical connection to an app: it outlives sockets. It keeps the inputs not yet sent and those sent
@@ -271,13 +272,13 @@ final class UpstreamLink implements SocketListener {
         if (++sessionsOpened > 1) {
             services.metrics().reconnected(settings.app());
         }
-        log("Connected to %s (connectionKey=%s)", settings.app(), keyForLogs());
+        log("Connected to %s (connectionKeyHash=%s)", settings.app(), keyForLogs());
         handles.forEach(handle -> handle.notify(RealtimeListener::onOpen));
         pump();
     }
 
     private void openFailed(RealtimeException failure, CompletableFuture<Void> end, CompletableFuture<Void> proven) {
-        Log.debugf("Could not connect to %s (connectionKey=%s): %s", settings.app(), keyForLogs(), failure);
+        Log.debugf("Could not connect to %s (connectionKeyHash=%s): %s", settings.app(), keyForLogs(), failure);
         if (failure.code() == ErrorCode.RATE_LIMITED) {
             slowDown(failure.retryAfter().orElse(null));
         }
@@ -293,7 +294,7 @@ final class UpstreamLink implements SocketListener {
                     ? known
                     : new RealtimeException(ErrorCode.CONNECTION_LOST, String.valueOf(failure.getMessage()), failure);
             // An app the upstream does not have is the caller's typo, answered with a 404: no reason to warn the operator.
-            Log.logf(cause.code() == ErrorCode.APP_NOT_FOUND ? Logger.Level.INFO : Logger.Level.WARN, "Gave up on %s (connectionKey=%s): %s",
+            Log.logf(cause.code() == ErrorCode.APP_NOT_FOUND ? Logger.Level.INFO : Logger.Level.WARN, "Gave up on %s (connectionKeyHash=%s): %s",
                     settings.app(), keyForLogs(), cause);
             failAll(cause);
         }
@@ -324,7 +325,7 @@ final class UpstreamLink implements SocketListener {
 
     private void resultArrived(Map<String, Object> output) {
         if (unanswered.isEmpty()) {
-            Log.warnf("%s sent a result with no input waiting; dropped (connectionKey=%s)", settings.app(), keyForLogs());
+            Log.warnf("%s sent a result with no input waiting; dropped (connectionKeyHash=%s)", settings.app(), keyForLogs());
             return;
         }
         PendingInput input = unanswered.remove(ResultCorrelation.match(unanswered, pending -> pending.echo, output));
@@ -401,7 +402,7 @@ final class UpstreamLink implements SocketListener {
         stallTimer = -1;
         List<PendingInput> lost = new ArrayList<>(unanswered);
         unanswered.clear();
-        log("Disconnected from %s (connectionKey=%s, code=%d, unanswered=%d%s)", settings.app(), keyForLogs(), code,
+        log("Disconnected from %s (connectionKeyHash=%s, code=%d, unanswered=%d%s)", settings.app(), keyForLogs(), code,
                 lost.size(), endingError != null ? ", after " + endingError.error() : idleNotice ? ", idle" : "");
         boolean healthy = settle(lost, code);
         CompletableFuture<Void> end = sessionEnd;
@@ -488,7 +489,7 @@ final class UpstreamLink implements SocketListener {
             watchForStall();
             return;
         }
-        Log.warnf("%s answered nothing for %d ms; giving up on %d inputs (connectionKey=%s)", settings.app(),
+        Log.warnf("%s answered nothing for %d ms; giving up on %d inputs (connectionKeyHash=%s)", settings.app(),
                 waited / 1_000_000, unanswered.size(), keyForLogs());
         failAll(new ArrayList<>(unanswered), new RealtimeException(ErrorCode.TIMEOUT, "no result within "
                 + services.inputTimeout().toMillis() + " ms of sending (gateway.resilience.input-timeout); the upstream went silent"));
@@ -539,7 +540,7 @@ final class UpstreamLink implements SocketListener {
             sessionProven = null;
         }
         registry.forget(this);
-        log("Closed the connection to %s (connectionKey=%s)", settings.app(), keyForLogs());
+        log("Closed the connection to %s (connectionKeyHash=%s)", settings.app(), keyForLogs());
     }
 
     /** Keyed connections are few and long-lived: their events go to INFO; private ones, one per invocation, to DEBUG. */
@@ -551,7 +552,8 @@ final class UpstreamLink implements SocketListener {
         }
     }
 
+    /** A caller's key may name a person: logs show its hash. */
     private String keyForLogs() {
-        return settings.shared() ? settings.connectionKey() : "private";
+        return settings.shared() ? ConnectionKeyHash.of(settings.connectionKey()) : "private";
     }
 }

@@ -19,9 +19,10 @@ import org.awaitility.Awaitility;
 
 /**
  * The packaged gateway ({@code target/quarkus-app/quarkus-run.jar}) run as a process of its own, so that what
- * is measured of it (RSS, live heap, CPU time) is its alone.
+ * is measured of it (RSS, live heap, CPU time) is its alone. The tests of the packaged jar (shutdown, logs) start
+ * it this way too.
  */
-final class JarProcess implements AutoCloseable {
+public final class JarProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     /** The used figure of each heap space: G1's one heap, or Serial's young and old generations. */
@@ -29,16 +30,18 @@ final class JarProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
-    final int httpPort;
+    private final Path log;
+    public final int httpPort;
 
-    private JarProcess(String name, Process process, int httpPort) {
+    private JarProcess(String name, Process process, Path log, int httpPort) {
         this.name = name;
         this.process = process;
+        this.log = log;
         this.httpPort = httpPort;
     }
 
     /** Starts the jar with these JVM options and settings, and waits until it answers its readiness check. */
-    static JarProcess start(String name, List<String> jvmOptions, Map<String, String> settings) throws Exception {
+    public static JarProcess start(String name, List<String> jvmOptions, Map<String, String> settings) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the benchmark runs after 'package' (./mvnw -Pbench verify)");
         }
@@ -51,7 +54,7 @@ final class JarProcess implements AutoCloseable {
         Path log = Path.of("target", "bench", name + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        JarProcess started = new JarProcess(name, process, port);
+        JarProcess started = new JarProcess(name, process, log, port);
         started.awaitReady();
         return started;
     }
@@ -64,6 +67,21 @@ final class JarProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** What it has written to stdout and stderr so far, line by line. */
+    public List<String> output() throws IOException {
+        return Files.readAllLines(log);
+    }
+
+    /** Sends SIGTERM, as Kubernetes and Knative stop a container, without waiting for the exit. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The process, for waiting on its exit. */
+    public Process process() {
+        return process;
     }
 
     /** Resident set size in bytes, from {@code /proc/<pid>/status}. */
