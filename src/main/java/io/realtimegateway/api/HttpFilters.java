@@ -86,7 +86,7 @@ public class HttpFilters {
         return new RealtimeException(ErrorCode.INVALID_INPUT, what + "; at most " + maxBodyBytes + " bytes are accepted (gateway.invocation.max-body-size)");
     }
 
-    private void answer(RoutingContext context, int status, RealtimeException failure) {
+    void answer(RoutingContext context, int status, RealtimeException failure) {
         try {
             var response = context.response().setStatusCode(status).putHeader("Content-Type", "application/json");
             ErrorStatus.retryAfter(failure).ifPresent(seconds -> response.putHeader("Retry-After", seconds));
