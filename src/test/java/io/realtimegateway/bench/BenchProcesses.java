@@ -35,27 +35,37 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             upstreamPort = JarProcess.freePort();
-            upstream = JarProcess.start("upstream", List.of(), Map.of(
-                    "gateway.simulator.enabled", "true",
-                    "gateway.simulator.port", Integer.toString(upstreamPort),
-                    "gateway.simulator.key", KEY,
-                    "gateway.simulator.session-timeout", "60s",
-                    "gateway.simulator.latency.base", "0ms",
-                    "gateway.simulator.latency.per-step", "0ms",
-                    "gateway.simulator.latency.per-megapixel", "0ms"));
-            Map<String, String> toUpstream = Map.of(
-                    "gateway.upstream.target", "fal",
-                    "gateway.upstream.realtime-url", "ws://127.0.0.1:" + upstreamPort,
-                    "gateway.upstream.token-url", upstreamUrl() + "/tokens/",
-                    "gateway.upstream.key", KEY,
-                    "gateway.simulator.enabled", "false",
-                    "gateway.client.throttle.allow-unpaced", "true");
+            upstream = JarProcess.start("upstream", List.of(), upstreamSettings(upstreamPort));
+            Map<String, String> toUpstream = gatewaySettings(upstreamPort);
             gateway = JarProcess.start("gateway", GATEWAY_JVM, toUpstream);
             return toUpstream;
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the benchmark processes did not start", e);
         }
+    }
+
+    /** The upstream process: only the embedded fal-compatible upstream, at zero latency, on this port. */
+    static Map<String, String> upstreamSettings(int port) {
+        return Map.of(
+                "gateway.simulator.enabled", "true",
+                "gateway.simulator.port", Integer.toString(port),
+                "gateway.simulator.key", KEY,
+                "gateway.simulator.session-timeout", "60s",
+                "gateway.simulator.latency.base", "0ms",
+                "gateway.simulator.latency.per-step", "0ms",
+                "gateway.simulator.latency.per-megapixel", "0ms");
+    }
+
+    /** A gateway process (and the benchmark's own client) pointed at the upstream on this port, as at fal. */
+    static Map<String, String> gatewaySettings(int upstreamPort) {
+        return Map.of(
+                "gateway.upstream.target", "fal",
+                "gateway.upstream.realtime-url", "ws://127.0.0.1:" + upstreamPort,
+                "gateway.upstream.token-url", "http://127.0.0.1:" + upstreamPort + "/tokens/",
+                "gateway.upstream.key", KEY,
+                "gateway.simulator.enabled", "false",
+                "gateway.client.throttle.allow-unpaced", "true");
     }
 
     @Override
