@@ -61,12 +61,7 @@ public class InvocationService {
      * failed for the same invocation-level reason).
      */
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
-        return invoke(request, Context.current());
-    }
-
-    /** The same, traced as a child of the caller's context given, e.g. the trace an event carries. */
-    public Uni<InvocationResponse> invoke(InvocationRequest request, Context caller) {
-        InvocationTrace trace = InvocationTrace.start(tracer, caller, request);
+        InvocationTrace trace = InvocationTrace.start(tracer, Context.current(), request);
         Lanes lanes = connect(request, trace);
         return Uni.createFrom().completionStage(() -> run(request, lanes, trace, outcome -> {
         })).map(invocation -> respond(invocation, lanes, trace));
