@@ -98,20 +98,19 @@ class ShutdownDrainIT {
 
     /** The name of the next Server-Sent Event. */
     private static String nextEventName(Iterator<String> lines) {
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (line.startsWith("event:")) {
-                return line.substring("event:".length()).strip();
-            }
-        }
-        throw new AssertionError("the stream ended early");
+        return nextField(lines, "event:");
     }
 
     private static String nextData(Iterator<String> lines) {
+        return nextField(lines, "data:");
+    }
+
+    /** The value of the next line of the stream that starts with this field name. */
+    private static String nextField(Iterator<String> lines, String field) {
         while (lines.hasNext()) {
             String line = lines.next();
-            if (line.startsWith("data:")) {
-                return line.substring("data:".length()).strip();
+            if (line.startsWith(field)) {
+                return line.substring(field.length()).strip();
             }
         }
         throw new AssertionError("the stream ended early");
