@@ -1,6 +1,9 @@
 package io.realtimegateway.client;
 
+import org.jboss.logging.Logger;
+
 import io.realtimegateway.protocol.AppId;
+import io.realtimegateway.telemetry.ConnectionKeyHash;
 
 /**
  * What identifies a connection: sockets opened with equal settings are interchangeable, so keyed
@@ -13,5 +16,15 @@ record LinkSettings(AppId app, String path, int maxBuffering, String connectionK
 
     boolean shared() {
         return connectionKey != null;
+    }
+
+    /** Keyed connections are few and long-lived: their events go to INFO; private ones, one per invocation, to DEBUG. */
+    Logger.Level eventLevel() {
+        return shared() ? Logger.Level.INFO : Logger.Level.DEBUG;
+    }
+
+    /** The key's hash, or "private": a caller's key may name a person, so logs never show it. */
+    String keyForLogs() {
+        return shared() ? ConnectionKeyHash.of(connectionKey) : "private";
     }
 }

@@ -21,7 +21,7 @@ import io.vertx.core.http.UpgradeRejectedException;
 
 /** Opens one socket for a connection: a token, the app's URL, the WebSockets Next client, failures given codes. */
 @ApplicationScoped
-class SocketOpener {
+class SocketOpener implements UpstreamSockets {
 
     private final Instance<BasicWebSocketConnector> connectors;
     private final TokenCache tokens;
@@ -35,14 +35,16 @@ class SocketOpener {
         this.config = config;
     }
 
-    Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
+    @Override
+    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
         return tokens.token(settings.app())
                 .map(token -> RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()))
                 .chain(url -> connect(url, new UpstreamSocket(listener)))
                 .onFailure().transform(failure -> explain(failure, settings));
     }
 
-    void forgetToken(LinkSettings settings) {
+    @Override
+    public void forgetToken(LinkSettings settings) {
         tokens.invalidate(settings.app());
     }
 

@@ -3,7 +3,6 @@ package io.realtimegateway.invocation;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.realtimegateway.client.RealtimeClient;
-import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ValidationConfig;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeApp;
@@ -40,18 +38,16 @@ public class InvocationService {
 
     private final RealtimeClient client;
     private final AppAllowList allowList;
-    private final ValidationConfig validation;
-    private final ClientConfig clientConfig;
+    /** Whether inputs of the known apps are checked before they are sent ({@code gateway.validation.local}). */
+    private final boolean validateLocally;
     private final Vertx vertx;
     private final Tracer tracer;
 
-    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig, Vertx vertx,
-            Tracer tracer) {
+    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, Vertx vertx, Tracer tracer) {
+        this.validateLocally = validation.local();
         this.client = client;
         this.tracer = tracer;
-        this.clientConfig = clientConfig;
         this.allowList = allowList;
-        this.validation = validation;
         this.vertx = vertx;
     }
 
@@ -98,7 +94,7 @@ public class InvocationService {
             trace.outcome(outcome);
             onOutcome.accept(outcome);
         });
-        Optional<RealtimeApp> schema = validation.local() ? RealtimeApps.find(request.app()) : Optional.empty();
+        Optional<RealtimeApp> schema = validateLocally ? RealtimeApps.find(request.app()) : Optional.empty();
         List<Integer> toSend = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
             var input = request.inputs().get(i);
@@ -111,7 +107,7 @@ public class InvocationService {
         }
         // Under the invocation's span: what the lanes start now (a token fetch, a socket) belongs to its trace.
         try (Scope scope = trace.context().makeCurrent()) {
-            invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
+            invocation.dispatch(toSend, lanes, request.options().maxBuffering());
         }
         long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.expire(deadlinePassed(request, lanes), lanes));
         return invocation.settled().whenComplete((done, failure) -> {
@@ -136,7 +132,7 @@ public class InvocationService {
                 invocation.results(), finish(invocation, lanes, trace, wholeFailure));
         wholeFailure.ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
-                    .filter(error -> error != null && error.code().equals(code.name())).findFirst().orElseThrow();
+                    .filter(error -> error != null && error.code() == code).findFirst().orElseThrow();
             throw new InvocationFailure(code, first.message(), invocation.retryAfter(code).orElse(null), response);
         });
         return response;
@@ -161,7 +157,7 @@ public class InvocationService {
      * through), or no input got through and all that were sent failed for one invocation-level reason.
      */
     static Optional<ErrorCode> wholeFailure(List<ItemResult> results) {
-        List<ErrorCode> codes = results.stream().filter(result -> !result.isOk()).map(result -> ErrorCode.valueOf(result.error().code()))
+        List<ErrorCode> codes = results.stream().filter(result -> !result.isOk()).map(result -> result.error().code())
                 .toList();
         if (codes.contains(ErrorCode.RATE_LIMITED)) {
             return Optional.of(ErrorCode.RATE_LIMITED);

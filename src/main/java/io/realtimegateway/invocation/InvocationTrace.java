@@ -35,7 +35,7 @@ final class InvocationTrace {
                 .setAttribute(TraceAttributes.APP, request.app().toString())
                 .setAttribute(TraceAttributes.INPUTS, (long) request.inputs().size())
                 .setAttribute(TraceAttributes.PARALLELISM, (long) request.parallelism());
-        String keyHash = ConnectionKeyHash.of(request.connectionKey());
+        String keyHash = ConnectionKeyHash.of(request.options().connectionKey());
         if (keyHash != null) {
             builder.setAttribute(TraceAttributes.CONNECTION_KEY_HASH, keyHash);
         }
@@ -49,7 +49,7 @@ final class InvocationTrace {
 
     /** The fields of the invocation's log lines. */
     LogFields logFields() {
-        return LogFields.of(request.app().toString(), request.connectionKey(), span.getSpanContext());
+        return LogFields.of(request.app().toString(), request.options().connectionKey(), span.getSpanContext());
     }
 
     void outcome(ItemResult result) {
@@ -58,7 +58,7 @@ final class InvocationTrace {
                 .put(TraceAttributes.INPUT_STATUS, result.status())
                 .put(TraceAttributes.INPUT_ATTEMPTS, (long) result.attempts());
         if (result.error() != null) {
-            event.put(TraceAttributes.ERROR_CODE, result.error().code());
+            event.put(TraceAttributes.ERROR_CODE, result.error().code().name());
         }
         if (result.latencyMs() != null) {
             event.put(TraceAttributes.INPUT_LATENCY_MS, result.latencyMs());

@@ -166,10 +166,7 @@ public class UpstreamGuards {
     }
 
     private RealtimeException explain(AppId app, Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof RealtimeException known) {
-            return known;
-        }
+        Throwable cause = RealtimeException.unwrap(failure);
         if (cause instanceof CircuitBreakerOpenException) {
             Duration delay = config.breaker().delay();
             return new RealtimeException(ErrorCode.CIRCUIT_OPEN, "the upstream for " + app.id()
@@ -181,19 +178,14 @@ public class UpstreamGuards {
                     + config.bulkhead().perApp() + " per app, " + config.bulkhead().instance() + " in all, "
                     + config.bulkhead().queue() + " waiting); try again shortly", Duration.ofSeconds(1), null);
         }
-        return new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream session failed: " + cause, cause);
+        return RealtimeException.from(cause);
     }
 
     private static boolean worthRetrying(Throwable failure) {
-        return unwrap(failure) instanceof RealtimeException known && RETRIED.contains(known.code());
+        return RealtimeException.unwrap(failure) instanceof RealtimeException known && RETRIED.contains(known.code());
     }
 
     private static boolean lostConnection(Throwable failure) {
-        return unwrap(failure) instanceof RealtimeException known && known.code() == ErrorCode.CONNECTION_LOST;
+        return RealtimeException.unwrap(failure) instanceof RealtimeException known && known.code() == ErrorCode.CONNECTION_LOST;
     }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
 }

@@ -30,7 +30,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.invocation.UpstreamValidationTest;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -84,7 +84,7 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
 
     @Test
     void inputsResentAfterADroppedConnectionShowTheirAttemptsAndTheReconnect() {
-        simulator.faults().dropAfterResults(2, 0);
+        simulator.update(s -> s.dropAfterResults(2, 0));
         JsonPath response = invoke(body(prompts(6, 10)));
 
         SpanData invocation = invocationSpan();
@@ -100,7 +100,7 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
     @Test
     void theCulpritOfAnErrorCloseIsTheOnlyFailedInput() {
         // A slow model keeps two inputs in flight, so the session-ending error could belong to either.
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO)));
         invoke(body(List.of(prompt("one", 1), Map.of("seed", 2), prompt("three", 3))));
 
         SpanData invocation = invocationSpan();
