@@ -25,6 +25,11 @@ record LinkSettings(AppId app, String path, int maxBuffering, String connectionK
 
     /** The key's hash, or "private": a caller's key may name a person, so logs never show it. */
     String keyForLogs() {
-        return shared() ? ConnectionKeyHash.of(connectionKey) : "private";
+        return shared() ? keyHash() : "private";
+    }
+
+    /** The key's hash for traces and log fields; null for a private connection. */
+    String keyHash() {
+        return ConnectionKeyHash.of(connectionKey);
     }
 }

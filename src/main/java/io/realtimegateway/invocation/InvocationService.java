@@ -78,9 +78,9 @@ public class InvocationService {
                 }));
     }
 
-    /** Checks the app and the options; sockets open on the first send. */
+    /** Checks the app and the options; sockets open on the first send, traced under the invocation's span. */
     private Lanes connect(InvocationRequest request, InvocationTrace trace) {
-        try {
+        try (Scope scope = trace.context().makeCurrent()) {
             allowList.check(request.app());
             return Lanes.open(client, request);
         } catch (RealtimeException refused) {
@@ -105,10 +105,7 @@ public class InvocationService {
                 invocation.rejectLocally(i, violations);
             }
         }
-        // Under the invocation's span: what the lanes start now (a token fetch, a socket) belongs to its trace.
-        try (Scope scope = trace.context().makeCurrent()) {
-            invocation.dispatch(toSend, lanes, request.options().maxBuffering());
-        }
+        invocation.dispatch(toSend, lanes, request.options().maxBuffering());
         long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.expire(deadlinePassed(request, lanes), lanes));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);

@@ -49,7 +49,7 @@ final class InvocationTrace {
 
     /** The fields of the invocation's log lines. */
     LogFields logFields() {
-        return LogFields.of(request.app().toString(), request.options().connectionKey(), span.getSpanContext());
+        return LogFields.of(request.app().toString(), ConnectionKeyHash.of(request.options().connectionKey()), span.getSpanContext());
     }
 
     void outcome(ItemResult result) {

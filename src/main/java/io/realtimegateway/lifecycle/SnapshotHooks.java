@@ -10,7 +10,6 @@ import org.crac.Resource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.realtimegateway.auth.TokenCache;
-import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.resilience.AdaptiveThrottle;
 import io.realtimegateway.resilience.RetryJitter;
 import io.realtimegateway.simulator.Simulator;
@@ -29,17 +28,17 @@ public class SnapshotHooks implements Resource {
 
     private final RequestPathPrimer primer;
     private final TokenCache tokens;
-    private final RealtimeClient client;
+    private final PooledSockets sockets;
     private final AdaptiveThrottle throttles;
     private final CircuitBreakerMaintenance breakers;
     private final RetryJitter jitter;
     private final Simulator simulator;
 
-    SnapshotHooks(RequestPathPrimer primer, TokenCache tokens, RealtimeClient client, AdaptiveThrottle throttles,
+    SnapshotHooks(RequestPathPrimer primer, TokenCache tokens, PooledSockets sockets, AdaptiveThrottle throttles,
             CircuitBreakerMaintenance breakers, RetryJitter jitter, Simulator simulator) {
         this.primer = primer;
         this.tokens = tokens;
-        this.client = client;
+        this.sockets = sockets;
         this.throttles = throttles;
         this.breakers = breakers;
         this.jitter = jitter;
@@ -55,10 +54,10 @@ public class SnapshotHooks implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         primer.prime();
         tokens.invalidateAll();
-        client.closeIdleConnections();
+        sockets.close("a snapshot is next");
         throttles.reset();
         breakers.resetAll();
-        Log.info("Before the snapshot: request path primed; tokens, idle upstream sockets, breaker and rate-limit state dropped");
+        Log.info("Before the snapshot: request path primed; tokens, idle upstream sockets (closed), breaker and rate-limit state dropped");
     }
 
     @Override

@@ -25,6 +25,23 @@ public final class TraceAttributes {
     public static final AttributeKey<Long> INPUT_ATTEMPTS = AttributeKey.longKey("gateway.input.attempts");
     public static final AttributeKey<Double> INPUT_LATENCY_MS = AttributeKey.doubleKey("gateway.input.latency_ms");
 
+    /** An upstream socket's span: which of its connection's sockets it is, and how it ended. */
+    public static final AttributeKey<Long> SOCKET_NUMBER = AttributeKey.longKey("gateway.socket.number");
+    public static final AttributeKey<String> SOCKET_VERDICT = AttributeKey.stringKey("gateway.socket.verdict");
+    public static final AttributeKey<Long> SOCKET_CLOSE_CODE = AttributeKey.longKey("gateway.socket.close_code");
+    public static final AttributeKey<Long> SOCKET_SENT = AttributeKey.longKey("gateway.socket.sent");
+    public static final AttributeKey<Long> SOCKET_RESENT = AttributeKey.longKey("gateway.socket.resent");
+    public static final AttributeKey<Long> SOCKET_ANSWERED = AttributeKey.longKey("gateway.socket.answered");
+    public static final AttributeKey<Long> SOCKET_UNANSWERED = AttributeKey.longKey("gateway.socket.unanswered");
+    /** Its events: the token in hand, the upgrade done, each input sent (with {@link #INPUT_ATTEMPTS}). */
+    public static final String TOKEN_EVENT = "token ready";
+    public static final String OPEN_EVENT = "socket open";
+    public static final String SENT_EVENT = "input sent";
+    /** On the span of a caller whose inputs go out on a socket opened for another (shared or warm): which socket. */
+    public static final String JOINED_EVENT = "upstream socket joined";
+    public static final AttributeKey<String> SOCKET_TRACE_ID = AttributeKey.stringKey("gateway.socket.trace_id");
+    public static final AttributeKey<String> SOCKET_SPAN_ID = AttributeKey.stringKey("gateway.socket.span_id");
+
     private TraceAttributes() {
     }
 }

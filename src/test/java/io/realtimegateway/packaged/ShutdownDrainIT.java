@@ -81,6 +81,9 @@ class ShutdownDrainIT {
             assertEquals(143, gateway.process().exitValue());
             List<String> output = gateway.output();
             assertTrue(output.stream().anyMatch(line -> line.contains("Shutting down: readiness is DOWN")), String.join("\n", output));
+            // The invocation's socket waited warm once it was done, and was closed, not cut, before the exit.
+            assertTrue(output.stream().anyMatch(line -> line.contains("Closed 1 idle upstream sockets (0 still held): the last invocation is done")),
+                    String.join("\n", output));
             // No OTLP endpoint is configured: the spans made on the way were dropped, not sent to a collector that is not there.
             assertTrue(output.stream().noneMatch(line -> line.contains("Failed to export")), String.join("\n", output));
         }

@@ -17,8 +17,8 @@ public final class JsonLogAssertions {
     }
 
     /**
-     * The invocation's settle line carries its trace and span ids, the app and the key's hash as fields, and no
-     * record names the connectionKey or what an input said.
+     * The invocation's settle line, and the client's line for its socket, carry their trace and span ids, the app and
+     * the key's hash as fields, and no record names the connectionKey or what an input said.
      *
      * @param records every JSON record printed while the invocation ran
      * @param lines the same records as printed
@@ -33,6 +33,15 @@ public final class JsonLogAssertions {
         assertTrue(fields.path("traceId").asText().matches("[0-9a-f]{32}"), settled.toString());
         assertTrue(fields.path("spanId").asText().matches("[0-9a-f]{16}"), settled.toString());
         assertEquals("DEBUG", settled.path("level").asText());
+        // The client's line for the key's new socket: the same trace, the socket's own span, the same app and hash.
+        JsonNode connected = records.stream().filter(r -> r.path("message").asText().startsWith("Connected to " + app))
+                .findFirst().orElseThrow(() -> new AssertionError("no connection line for " + app + " among " + lines));
+        JsonNode socketFields = connected.path("mdc");
+        assertEquals(fields.path("traceId").asText(), socketFields.path("traceId").asText(), connected.toString());
+        assertTrue(socketFields.path("spanId").asText().matches("[0-9a-f]{16}"), connected.toString());
+        assertFalse(socketFields.path("spanId").asText().equals(fields.path("spanId").asText()), "the socket has a span of its own");
+        assertEquals(app, socketFields.path("app").asText(), connected.toString());
+        assertEquals(ConnectionKeyHash.of(connectionKey), socketFields.path("connectionKeyHash").asText(), connected.toString());
         for (String line : lines) {
             assertFalse(line.contains(connectionKey), "a log line names the connectionKey: " + line);
             for (String secret : neverShown) {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
+import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.invocation.UpstreamValidationTest;
 import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
@@ -49,13 +51,18 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
     @Inject
     InMemorySpanExporter spans;
 
+    @Inject
+    RealtimeClient client;
+
+    /** No warm socket of an earlier test is reused: each invocation opens its own, traced under it. */
     @BeforeEach
-    void forgetEarlierSpans() {
+    void forgetEarlierSpansAndSockets() throws Exception {
+        client.closeIdleConnections().toCompletableFuture().get(10, TimeUnit.SECONDS);
         spans.reset();
     }
 
     @Test
-    void aCleanInvocationIsOneSpanUnderTheCallersTraceWithAnEventPerInput() {
+    void aCleanInvocationIsOneSpanUnderTheCallersTraceWithAnEventPerInputAndOneSocketSpan() throws Exception {
         Map<String, Object> body = body(prompts(3, 1));
         body.put("connectionKey", "user-42@example.com");
         invoke(body);
@@ -80,10 +87,23 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
             assertTrue(input.getAttributes().get(TraceAttributes.INPUT_LATENCY_MS) >= 0);
         });
         assertNothingSecretIn(invocation, "user-42@example.com", "a lighthouse in a storm");
+
+        SpanData socket = onlyElement(socketSpans(invocation));
+        assertEquals(SpanKind.CLIENT, socket.getKind());
+        assertEquals(1L, socket.getAttributes().get(TraceAttributes.SOCKET_NUMBER));
+        assertEquals(ConnectionKeyHash.of("user-42@example.com"), socket.getAttributes().get(TraceAttributes.CONNECTION_KEY_HASH));
+        List<String> events = socket.getEvents().stream().map(EventData::getName).toList();
+        assertEquals(List.of(TraceAttributes.TOKEN_EVENT, TraceAttributes.OPEN_EVENT, TraceAttributes.SENT_EVENT, TraceAttributes.SENT_EVENT,
+                TraceAttributes.SENT_EVENT), events, "the token, the upgrade, then each input once");
+        assertEquals("Retired", socket.getAttributes().get(TraceAttributes.SOCKET_VERDICT), "the keyed socket lived on until closed as idle");
+        assertEquals(3L, socket.getAttributes().get(TraceAttributes.SOCKET_SENT));
+        assertEquals(0L, socket.getAttributes().get(TraceAttributes.SOCKET_RESENT));
+        assertEquals(3L, socket.getAttributes().get(TraceAttributes.SOCKET_ANSWERED));
+        assertNothingSecretIn(socket, "user-42@example.com", "a lighthouse in a storm");
     }
 
     @Test
-    void inputsResentAfterADroppedConnectionShowTheirAttemptsAndTheReconnect() {
+    void inputsResentAfterADroppedConnectionShowTheirAttemptsAndASpanPerSocket() throws Exception {
         simulator.update(s -> s.dropAfterResults(2, 0));
         JsonPath response = invoke(body(prompts(6, 10)));
 
@@ -95,10 +115,20 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
                 .map(e -> e.getAttributes().get(TraceAttributes.INPUT_ATTEMPTS)).toList();
         assertEquals(response.getList("results.attempts", Long.class), attempts);
         assertTrue(attempts.stream().anyMatch(sends -> sends > 1), "an input caught in flight by the drop was sent again: " + attempts);
+
+        List<SpanData> sockets = socketSpans(invocation);
+        assertEquals(List.of(1L, 2L), sockets.stream().limit(2).map(span -> span.getAttributes().get(TraceAttributes.SOCKET_NUMBER)).toList(),
+                "one span per socket, all under the invocation");
+        assertEquals("Lost", sockets.get(0).getAttributes().get(TraceAttributes.SOCKET_VERDICT), "the first socket was cut");
+        assertTrue(sockets.get(0).getAttributes().get(TraceAttributes.SOCKET_UNANSWERED) >= 1, "with inputs in flight");
+        SpanData second = sockets.get(1);
+        assertTrue(second.getAttributes().get(TraceAttributes.SOCKET_RESENT) >= 1, "the next socket resent them");
+        assertTrue(second.getEvents().stream().anyMatch(event -> event.getName().equals(TraceAttributes.SENT_EVENT)
+                && event.getAttributes().get(TraceAttributes.INPUT_ATTEMPTS) > 1), "a resent input shows as a second send: " + second.getEvents());
     }
 
     @Test
-    void theCulpritOfAnErrorCloseIsTheOnlyFailedInput() {
+    void theCulpritOfAnErrorCloseIsTheOnlyFailedInputAndItsIsolationShowsInTheSocketSpans() throws Exception {
         // A slow model keeps two inputs in flight, so the session-ending error could belong to either.
         simulator.update(s -> s.latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO)));
         invoke(body(List.of(prompt("one", 1), Map.of("seed", 2), prompt("three", 3))));
@@ -113,6 +143,10 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
         assertTrue(invocation.getAttributes().get(TraceAttributes.RECONNECTS) >= 1, "the error ended a session");
         // Some inputs but not all failed: the invocation as a whole did not.
         assertEquals(StatusCode.UNSET, invocation.getStatus().getStatusCode());
+
+        List<String> verdicts = socketSpans(invocation).stream().map(span -> span.getAttributes().get(TraceAttributes.SOCKET_VERDICT)).toList();
+        assertEquals("Isolate", verdicts.get(0), "the error ended a socket with two in flight: " + verdicts);
+        assertTrue(verdicts.contains("BlameOne"), "sent one at a time, the culprit ended a socket alone: " + verdicts);
     }
 
     @Test
@@ -123,6 +157,23 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
         SpanData invocation = invocationSpan();
         assertEquals(StatusCode.ERROR, invocation.getStatus().getStatusCode());
         assertEquals("APP_NOT_FOUND", invocation.getAttributes().get(TraceAttributes.ERROR_CODE));
+    }
+
+    /**
+     * The spans of the upstream sockets opened under the invocation, in the order they were opened, once every
+     * socket has ended: idle ones are closed first, as the drain does.
+     */
+    private List<SpanData> socketSpans(SpanData invocation) throws Exception {
+        client.closeIdleConnections().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return await().atMost(Duration.ofSeconds(10)).until(() -> ofCallersTrace().stream()
+                .filter(span -> span.getParentSpanId().equals(invocation.getSpanId()) && span.getName().startsWith("upstream socket "))
+                .sorted(Comparator.comparing(span -> span.getAttributes().get(TraceAttributes.SOCKET_NUMBER))).toList(),
+                found -> !found.isEmpty() && found.size() == Math.max(1, 1 + invocation.getAttributes().get(TraceAttributes.RECONNECTS)));
+    }
+
+    private static <T> T onlyElement(List<T> list) {
+        assertEquals(1, list.size(), list.toString());
+        return list.get(0);
     }
 
     private static JsonPath invoke(Map<String, Object> body) {
