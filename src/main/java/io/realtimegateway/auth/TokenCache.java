@@ -51,6 +51,14 @@ public class TokenCache {
         entries.remove(app.alias());
     }
 
+    /**
+     * Forget every token, e.g. before a SnapStart snapshot: a restored copy may run hours later, in many copies at
+     * once, with a clock whose {@code nanoTime} no longer matches when the tokens were fetched.
+     */
+    public void invalidateAll() {
+        entries.clear();
+    }
+
     private Entry fetch(AppId app, long now) {
         Log.debugf("Fetching a real-time token for %s", app.alias());
         return new Entry(endpoint.fetch(app).subscribeAsCompletionStage(), now);

@@ -16,6 +16,7 @@ import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.FrameCodec;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.RealtimeUrl;
+import io.realtimegateway.telemetry.SocketTrace;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.UpgradeRejectedException;
 
@@ -36,8 +37,9 @@ class SocketOpener implements UpstreamSockets {
     }
 
     @Override
-    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
+    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener, SocketTrace trace) {
         return tokens.token(settings.app())
+                .invoke(trace::tokenReady)
                 .map(token -> RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()))
                 .chain(url -> connect(url, new UpstreamSocket(listener)))
                 .onFailure().transform(failure -> explain(failure, settings));

@@ -22,5 +22,7 @@ public enum ErrorCode {
     /** Unknown app, or an app not on the allow-list. Never retried. */
     APP_NOT_FOUND,
     /** Any other upstream error, such as the model failing; the upstream's reason is kept. */
-    UPSTREAM_ERROR
+    UPSTREAM_ERROR,
+    /** This instance is shutting down and takes no new invocation; another instance will (retry after Retry-After). */
+    SHUTTING_DOWN
 }

@@ -46,6 +46,7 @@ public class UpstreamGuards {
     private final ResilienceConfig config;
     private final ResilienceMetrics metrics;
     private final CircuitBreakerMaintenance breakers;
+    private final RetryJitter jitter;
     /** An app's two guards. */
     private record AppGuards(TypedGuard<CompletionStage<Void>> sessions, TypedGuard<CompletionStage<Void>> breaker) {
     }
@@ -55,10 +56,11 @@ public class UpstreamGuards {
     /** Shared by the apps beyond {@code max-apps}, so that hostile or endless app ids cannot grow the map. */
     private final AppGuards overflow;
 
-    UpstreamGuards(ResilienceConfig config, ResilienceMetrics metrics, CircuitBreakerMaintenance breakers) {
+    UpstreamGuards(ResilienceConfig config, ResilienceMetrics metrics, CircuitBreakerMaintenance breakers, RetryJitter jitter) {
         this.config = config;
         this.metrics = metrics;
         this.breakers = breakers;
+        this.jitter = jitter;
         this.instance = TypedGuard.create(SESSION).withDescription("upstream:instance")
                 .withBulkhead().limit(config.bulkhead().instance()).queueSize(config.bulkhead().queue()).done()
                 .build();
@@ -128,9 +130,11 @@ public class UpstreamGuards {
                 .withRetry()
                 .maxRetries(retry.maxRetries())
                 .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
+                // The back-off adds the jitter itself, from a generator reseeded after a SnapStart restore.
+                .jitter(0, ChronoUnit.MILLIS)
                 .whenException(UpstreamGuards::worthRetrying)
-                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(retry.maxDelay().toMillis())).done()
+                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(retry.maxDelay().toMillis(), retry.jitter().toMillis(), jitter))
+                .done()
                 .beforeRetry(failure -> {
                     if (app != null) {
                         metrics.retrying(app);

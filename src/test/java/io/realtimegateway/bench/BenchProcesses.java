@@ -46,30 +46,40 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             upstreamPort = PackagedApp.freePort();
-            upstream = MeasuredProcess.start("upstream", PackagedApp.Build.JAR, List.of(), Map.of(
-                    "gateway.simulator.enabled", "true",
-                    "gateway.simulator.port", Integer.toString(upstreamPort),
-                    "gateway.simulator.key", KEY,
-                    "gateway.simulator.session-timeout", "60s",
-                    "gateway.simulator.latency.base", "0ms",
-                    "gateway.simulator.latency.per-step", "0ms",
-                    "gateway.simulator.latency.per-megapixel", "0ms"));
-            Map<String, String> toUpstream = Map.of(
-                    "gateway.upstream.target", "fal",
-                    "gateway.upstream.realtime-url", "ws://127.0.0.1:" + upstreamPort,
-                    "gateway.upstream.token-url", upstreamUrl() + "/tokens/",
-                    "gateway.upstream.key", KEY,
-                    "gateway.simulator.enabled", "false",
-                    "gateway.client.throttle.allow-unpaced", "true",
-                    // Scenario 7 measures the proxy's cost per token request, not its rate limit.
-                    "gateway.proxy.tokens.rate-limit.per-client", "1000000",
-                    "gateway.proxy.tokens.rate-limit.instance", "1000000");
+            upstream = MeasuredProcess.start("upstream", PackagedApp.Build.JAR, List.of(), upstreamSettings(upstreamPort));
+            Map<String, String> toUpstream = gatewaySettings(upstreamPort);
             gateway = MeasuredProcess.start("gateway", GATEWAY, gatewayOptions(), toUpstream);
             return toUpstream;
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the benchmark processes did not start", e);
         }
+    }
+
+    /** The upstream process: only the embedded fal-compatible upstream, at zero latency, on this port. */
+    static Map<String, String> upstreamSettings(int port) {
+        return Map.of(
+                "gateway.simulator.enabled", "true",
+                "gateway.simulator.port", Integer.toString(port),
+                "gateway.simulator.key", KEY,
+                "gateway.simulator.session-timeout", "60s",
+                "gateway.simulator.latency.base", "0ms",
+                "gateway.simulator.latency.per-step", "0ms",
+                "gateway.simulator.latency.per-megapixel", "0ms");
+    }
+
+    /** A gateway process (and the benchmark's own client) pointed at the upstream on this port, as at fal. */
+    static Map<String, String> gatewaySettings(int upstreamPort) {
+        return Map.of(
+                "gateway.upstream.target", "fal",
+                "gateway.upstream.realtime-url", "ws://127.0.0.1:" + upstreamPort,
+                "gateway.upstream.token-url", "http://127.0.0.1:" + upstreamPort + "/tokens/",
+                "gateway.upstream.key", KEY,
+                "gateway.simulator.enabled", "false",
+                "gateway.client.throttle.allow-unpaced", "true",
+                // Scenario 7 measures the proxy's cost per token request, not its rate limit.
+                "gateway.proxy.tokens.rate-limit.per-client", "1000000",
+                "gateway.proxy.tokens.rate-limit.instance", "1000000");
     }
 
     @Override
