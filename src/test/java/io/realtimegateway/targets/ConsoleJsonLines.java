@@ -2,7 +2,6 @@ package io.realtimegateway.targets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 
@@ -17,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What the console would print while it is open, formatted by the console handler's own formatter (the JSON one in
- * the serverless builds), kept in memory; it also lets one category log at DEBUG meanwhile.
+ * the serverless builds) and passed through its filter, kept in memory; it also lets one category log at DEBUG
+ * meanwhile.
  */
 public final class ConsoleJsonLines extends ExtHandler implements AutoCloseable {
 
@@ -30,7 +30,9 @@ public final class ConsoleJsonLines extends ExtHandler implements AutoCloseable 
 
     /** @param debugCategory a logger category that logs DEBUG while this is open */
     public ConsoleJsonLines(String debugCategory) {
-        setFormatter(consoleFormatter(root.getHandlers()));
+        ConsoleHandler console = console(root.getHandlers());
+        setFormatter(console.getFormatter());
+        setFilter(console.getFilter());
         category = LogContext.getLogContext().getLogger(debugCategory);
         categoryLevel = category.getLevel();
         category.setLevel(Level.FINE);
@@ -69,13 +71,13 @@ public final class ConsoleJsonLines extends ExtHandler implements AutoCloseable 
         category.setLevel(categoryLevel);
     }
 
-    private static Formatter consoleFormatter(Handler[] handlers) {
+    private static ConsoleHandler console(Handler[] handlers) {
         for (Handler handler : handlers) {
-            if (handler instanceof ConsoleHandler) {
-                return handler.getFormatter();
+            if (handler instanceof ConsoleHandler console) {
+                return console;
             }
             if (handler instanceof ExtHandler parent) {
-                Formatter nested = consoleFormatter(parent.getHandlers());
+                ConsoleHandler nested = console(parent.getHandlers());
                 if (nested != null) {
                     return nested;
                 }

@@ -2,10 +2,15 @@ package io.realtimegateway.targets.lambda;
 
 import static io.realtimegateway.Fixtures.prompts;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtimegateway.EmbeddedUpstreamTest;
@@ -27,6 +32,20 @@ class JsonLogsLambdaTest extends EmbeddedUpstreamTest {
 
             JsonLogAssertions.assertInvocationLogged(console.records(), console.lines(), Fixtures.FLUX, "user-7@example.com",
                     "a lighthouse in a storm");
+        }
+    }
+
+    @Test
+    void anEventRefusedOverTheCallersMistakeLeavesNoErrorOnTheConsole() throws Exception {
+        try (ConsoleJsonLines console = new ConsoleJsonLines("io.realtimegateway")) {
+            given().contentType("application/json").body(Map.of("inputs", prompts(1, 10)))
+                    .post()
+                    .then().statusCode(500)
+                    .body("errorMessage", startsWith("INVALID_INPUT: app is required"));
+
+            List<String> errors = console.records().stream().filter(record -> "ERROR".equals(record.path("level").asText()))
+                    .map(JsonNode::toString).toList();
+            assertEquals(List.of(), errors, "the caller got the error; the operator's console is not told about it");
         }
     }
 }
