@@ -33,8 +33,8 @@ final class Invocation {
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final Consumer<ItemResult> onOutcome;
     private final long startNanos = System.nanoTime();
-    /** Whether the deadline has passed: once it has, no lane gets another input (guarded by this). */
-    private boolean expired;
+    /** Whether it was stopped (deadline, or the caller went away): then no lane gets another input (guarded by this). */
+    private boolean stopped;
 
     Invocation(InvocationRequest request, Consumer<ItemResult> onOutcome) {
         this.request = request;
@@ -79,7 +79,7 @@ final class Invocation {
                 CompletableFuture<Void> booked;
                 // Under the lock, so that an input handed to a lane is in its queue before the deadline closes the lane.
                 synchronized (this) {
-                    if (expired) {
+                    if (stopped) {
                         return;
                     }
                     booked = send(index, lane);
@@ -104,12 +104,17 @@ final class Invocation {
     }
 
     /**
-     * The deadline passed: every input still without an outcome fails with this error. Those handed to a lane
-     * fail there first, so that their items count how often they were sent; whatever is left then was never sent.
+     * Ends the invocation before its inputs are done: its deadline passed, or its caller went away. No lane gets
+     * another input; every input still without an outcome fails with this error. Those handed to a lane fail there
+     * first (a private lane's socket closes at once, which gives its bulkhead slot back), so that their items count
+     * how often they were sent; whatever is left then was never sent. Does nothing once every input has its outcome.
      */
-    void expire(RealtimeException error, Lanes lanes) {
+    void stop(RealtimeException error, Lanes lanes) {
         synchronized (this) {
-            expired = true;
+            if (stopped || settled.isDone()) {
+                return;
+            }
+            stopped = true;
         }
         lanes.close(error).whenComplete((closed, failure) -> {
             for (int i = 0; i < results.length(); i++) {

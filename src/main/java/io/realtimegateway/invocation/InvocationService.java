@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ValidationConfig;
@@ -54,22 +54,31 @@ public class InvocationService {
      */
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
         Lanes lanes = connect(request);
-        return Uni.createFrom().completionStage(() -> run(request, lanes, outcome -> {
-        })).map(invocation -> respond(invocation, lanes));
+        return Uni.createFrom().deferred(() -> {
+            Invocation invocation = new Invocation(request, outcome -> {
+            });
+            // Cancelled when the caller goes away (Quarkus REST cancels on a closed connection; see api/CallerDeparture).
+            return Uni.createFrom().completionStage(run(invocation, lanes))
+                    .onCancellation().invoke(() -> callerLeft(invocation, lanes));
+        }).map(invocation -> respond(invocation, lanes));
     }
 
     /** The same invocation, each outcome emitted as it arrives, then the summary. Bad requests fail before the stream. */
     public Multi<InvocationEvent> stream(InvocationRequest request) {
         Lanes lanes = connect(request);
-        return Multi.createFrom().emitter(emitter -> run(request, lanes, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)))
-                .whenComplete((invocation, failure) -> {
-                    if (failure != null) {
-                        emitter.fail(failure);
-                    } else {
-                        emitter.emit(new InvocationEvent.Finished(summary(invocation, lanes)));
-                        emitter.complete();
-                    }
-                }));
+        return Multi.createFrom().emitter(emitter -> {
+            Invocation invocation = new Invocation(request, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)));
+            // Quarkus REST cancels the stream when its connection closes; both callbacks run on that connection's event loop.
+            emitter.onCancellation(() -> callerLeft(invocation, lanes));
+            run(invocation, lanes).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    emitter.fail(failure);
+                } else {
+                    emitter.emit(new InvocationEvent.Finished(summary(invocation, lanes)));
+                    emitter.complete();
+                }
+            });
+        });
     }
 
     /** Checks the app and the options; sockets open on the first send. */
@@ -78,8 +87,8 @@ public class InvocationService {
         return Lanes.open(client, request);
     }
 
-    private CompletableFuture<Invocation> run(InvocationRequest request, Lanes lanes, Consumer<ItemResult> onOutcome) {
-        Invocation invocation = new Invocation(request, onOutcome);
+    private CompletableFuture<Invocation> run(Invocation invocation, Lanes lanes) {
+        InvocationRequest request = invocation.request();
         Optional<RealtimeApp> schema = validation.local() ? RealtimeApps.find(request.app()) : Optional.empty();
         List<Integer> toSend = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
@@ -92,11 +101,18 @@ public class InvocationService {
             }
         }
         invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
-        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.expire(deadlinePassed(request, lanes), lanes));
+        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.stop(deadlinePassed(request, lanes), lanes));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
             lanes.close();
         }).thenApply(done -> invocation);
+    }
+
+    /** The caller went away: what it asked for is not sent, and its sockets and bulkhead slots are given back now. */
+    private static void callerLeft(Invocation invocation, Lanes lanes) {
+        Log.debugf("The caller of an invocation of %s went away; stopping it", invocation.request().app());
+        // Nobody reads the items this error goes into.
+        invocation.stop(new RealtimeException(ErrorCode.CONNECTION_LOST, "the caller went away"), lanes);
     }
 
     /** What the inputs still waiting at the deadline get: TIMEOUT, or RATE_LIMITED when the upstream was holding them back. */

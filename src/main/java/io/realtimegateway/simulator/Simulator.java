@@ -143,6 +143,7 @@ public class Simulator {
         request.toWebSocket().onSuccess(socket -> {
             stats.connected(app.get().id());
             if (!authorized) {
+                socket.closeHandler(closed -> stats.disconnected(app.get().id()));
                 // fal's edge accepts the upgrade, then says so and closes.
                 socket.writeTextMessage("{\"status\":\"error\",\"error\":\"Unauthorized\"}");
                 socket.close((short) 1000);
