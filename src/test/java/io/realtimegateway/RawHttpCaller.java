@@ -1,8 +1,12 @@
 package io.realtimegateway;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,7 +30,7 @@ public final class RawHttpCaller implements AutoCloseable {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(receiveBuffer);
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.length + "\r\n\r\n";
@@ -44,18 +48,24 @@ public final class RawHttpCaller implements AutoCloseable {
         return post(port, path, json, 64 * 1024);
     }
 
-    /** Whether the server has closed the connection: reads (and drops) what it sent until the end of the stream. */
-    public boolean closedByServer() {
+    /**
+     * What the server sent until it closed the connection, read only now: the caller read nothing until this call. A reset
+     * ends it like a close (what arrived before it may be lost).
+     */
+    public String readUntilClosed() {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
         try {
-            var in = socket.getInputStream();
-            byte[] sink = new byte[64 * 1024];
-            while (in.read(sink) >= 0) {
-                // the answer, unread on purpose until now
+            InputStream in = socket.getInputStream();
+            for (int read; (read = in.read(buffer)) >= 0;) {
+                received.write(buffer, 0, read);
             }
-            return true;
-        } catch (IOException reset) {
-            return true;
+        } catch (SocketException reset) {
+            // closed on us
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Hangs up. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -15,17 +16,23 @@ import io.realtimegateway.client.InputFailedException;
 import io.realtimegateway.client.RealtimeConnection;
 import io.realtimegateway.client.RealtimeResult;
 import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.JsonSize;
 import io.realtimegateway.protocol.OutputImages;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.Violation;
 
 /**
  * The books of one running invocation: exactly one outcome per input, whichever comes first of its result,
- * its failure, or the deadline. Outcomes may arrive on any thread.
+ * its failure, or the deadline. Outcomes may arrive on any thread. The outputs kept are bounded: once they would pass
+ * {@code maxOutputBytes}, that output and every outcome after it is a {@code RESPONSE_TOO_LARGE} error.
  */
 final class Invocation {
 
     private final InvocationRequest request;
+    private final Lanes lanes;
+    private final long maxOutputBytes;
+    /** What the outputs kept so far take as JSON, plus the one that did not fit, if one did not. */
+    private final AtomicLong outputBytes = new AtomicLong();
     private final AtomicReferenceArray<ItemResult> results;
     /** The failure behind each error item, for what the item's body does not say (how long to wait). */
     private final AtomicReferenceArray<RealtimeException> failures;
@@ -36,8 +43,10 @@ final class Invocation {
     /** Whether it was stopped (deadline, or the caller went away): then no lane gets another input (guarded by this). */
     private boolean stopped;
 
-    Invocation(InvocationRequest request, Consumer<ItemResult> onOutcome) {
+    Invocation(InvocationRequest request, Lanes lanes, long maxOutputBytes, Consumer<ItemResult> onOutcome) {
         this.request = request;
+        this.lanes = lanes;
+        this.maxOutputBytes = maxOutputBytes;
         this.results = new AtomicReferenceArray<>(request.inputs().size());
         this.failures = new AtomicReferenceArray<>(request.inputs().size());
         this.outstanding = new AtomicInteger(request.inputs().size());
@@ -62,7 +71,7 @@ final class Invocation {
      * Sends the given inputs over the lanes: each lane starts with {@code perLane} of them and takes the next
      * whenever one of its own has its outcome, so a slow lane never holds inputs the others could run.
      */
-    void dispatch(List<Integer> indexes, Lanes lanes, int perLane) {
+    void dispatch(List<Integer> indexes, int perLane) {
         AtomicInteger cursor = new AtomicInteger();
         for (RealtimeConnection lane : lanes.all()) {
             for (int i = 0; i < perLane; i++) {
@@ -94,7 +103,7 @@ final class Invocation {
     private CompletableFuture<Void> send(int index, RealtimeConnection connection) {
         return connection.send(request.inputs().get(index)).toCompletableFuture().handle((result, failure) -> {
             if (failure == null) {
-                record(ok(index, result));
+                keep(ok(index, result));
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 record(failed(index, cause), cause instanceof RealtimeException known ? known : null);
@@ -109,7 +118,7 @@ final class Invocation {
      * first (a private lane's socket closes at once, which gives its bulkhead slot back), so that their items count
      * how often they were sent; whatever is left then was never sent. Does nothing once every input has its outcome.
      */
-    void stop(RealtimeException error, Lanes lanes) {
+    void stop(RealtimeException error) {
         synchronized (this) {
             if (stopped || settled.isDone()) {
                 return;
@@ -144,6 +153,19 @@ final class Invocation {
 
     long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Books an output if the answer has room for it; otherwise the answer is full, and the invocation stops. */
+    private void keep(ItemResult outcome) {
+        if (outputBytes.addAndGet(JsonSize.of(outcome.output())) <= maxOutputBytes) {
+            record(outcome);
+            return;
+        }
+        RealtimeException full = new RealtimeException(ErrorCode.RESPONSE_TOO_LARGE, "the answer reached its limit of " + maxOutputBytes
+                + " bytes of outputs (gateway.response.max-size) with this one, so it and the inputs after it are left out; "
+                + "send fewer inputs per invocation or ask for smaller outputs");
+        record(ItemResult.error(outcome.index(), ErrorBody.of(full), outcome.attempts()), full);
+        stop(full);
     }
 
     private void record(ItemResult outcome) {

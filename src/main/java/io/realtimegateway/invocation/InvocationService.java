@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.config.ClientConfig;
+import io.realtimegateway.config.ResponseConfig;
 import io.realtimegateway.config.ValidationConfig;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeApp;
@@ -39,8 +40,11 @@ public class InvocationService {
     private final ValidationConfig validation;
     private final ClientConfig clientConfig;
     private final Vertx vertx;
+    private final long maxOutputBytes;
 
-    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig, Vertx vertx) {
+    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig,
+            ResponseConfig responseConfig, Vertx vertx) {
+        this.maxOutputBytes = responseConfig.maxSize().asLongValue();
         this.client = client;
         this.clientConfig = clientConfig;
         this.allowList = allowList;
@@ -55,11 +59,11 @@ public class InvocationService {
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
         Lanes lanes = connect(request);
         return Uni.createFrom().deferred(() -> {
-            Invocation invocation = new Invocation(request, outcome -> {
+            Invocation invocation = new Invocation(request, lanes, maxOutputBytes, outcome -> {
             });
             // Cancelled when the caller goes away (Quarkus REST cancels on a closed connection; see api/CallerDeparture).
             return Uni.createFrom().completionStage(run(invocation, lanes))
-                    .onCancellation().invoke(() -> callerLeft(invocation, lanes));
+                    .onCancellation().invoke(() -> callerLeft(invocation));
         }).map(invocation -> respond(invocation, lanes));
     }
 
@@ -67,9 +71,9 @@ public class InvocationService {
     public Multi<InvocationEvent> stream(InvocationRequest request) {
         Lanes lanes = connect(request);
         return Multi.createFrom().emitter(emitter -> {
-            Invocation invocation = new Invocation(request, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)));
+            Invocation invocation = new Invocation(request, lanes, maxOutputBytes, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)));
             // Quarkus REST cancels the stream when its connection closes; both callbacks run on that connection's event loop.
-            emitter.onCancellation(() -> callerLeft(invocation, lanes));
+            emitter.onCancellation(() -> callerLeft(invocation));
             run(invocation, lanes).whenComplete((done, failure) -> {
                 if (failure != null) {
                     emitter.fail(failure);
@@ -100,8 +104,8 @@ public class InvocationService {
                 invocation.rejectLocally(i, violations);
             }
         }
-        invocation.dispatch(toSend, lanes, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
-        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.stop(deadlinePassed(request, lanes), lanes));
+        invocation.dispatch(toSend, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
+        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.stop(deadlinePassed(request, lanes)));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
             lanes.close();
@@ -109,10 +113,10 @@ public class InvocationService {
     }
 
     /** The caller went away: what it asked for is not sent, and its sockets and bulkhead slots are given back now. */
-    private static void callerLeft(Invocation invocation, Lanes lanes) {
+    private static void callerLeft(Invocation invocation) {
         Log.debugf("The caller of an invocation of %s went away; stopping it", invocation.request().app());
         // Nobody reads the items this error goes into.
-        invocation.stop(new RealtimeException(ErrorCode.CONNECTION_LOST, "the caller went away"), lanes);
+        invocation.stop(new RealtimeException(ErrorCode.CONNECTION_LOST, "the caller went away"));
     }
 
     /** What the inputs still waiting at the deadline get: TIMEOUT, or RATE_LIMITED when the upstream was holding them back. */

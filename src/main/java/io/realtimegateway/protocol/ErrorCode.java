@@ -20,5 +20,7 @@ public enum ErrorCode {
     /** Unknown app, or an app not on the allow-list. Never retried. */
     APP_NOT_FOUND,
     /** Any other upstream error, such as the model failing; the upstream's reason is kept. */
-    UPSTREAM_ERROR
+    UPSTREAM_ERROR,
+    /** The answer reached its size limit: this output, and the inputs after it, are not in it. Never retried. */
+    RESPONSE_TOO_LARGE
 }

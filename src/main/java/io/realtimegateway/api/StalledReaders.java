@@ -1,0 +1,102 @@
+package io.realtimegateway.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.quarkus.logging.Log;
+import io.realtimegateway.config.ResponseConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Disconnects callers that stop reading their answer. An answer the caller does not take waits in the connection's
+ * write queue, and a caller that never reads would hold it (megabytes of images) until the connection's idle timeout.
+ * So once an answer's head is written, its connection is looked at every {@code gateway.response.stalled-reader-timeout}:
+ * while bytes wait and none were taken since the last look, the caller has stopped reading and the connection is
+ * closed, which frees the queue and, for a stream, stops the invocation. Slow readers that keep reading stay.
+ * HTTP/1.x only: an HTTP/2 connection's queue is shared by its streams, and flow control bounds each stream there.
+ */
+@ApplicationScoped
+public class StalledReaders {
+
+    private final Vertx vertx;
+    private final long periodMillis;
+    private final Counter dropped;
+
+    StalledReaders(Vertx vertx, ResponseConfig config, MeterRegistry registry) {
+        this.vertx = vertx;
+        this.periodMillis = Math.max(1, config.stalledReaderTimeout().toMillis());
+        this.dropped = Counter.builder("gateway.http.stalled.readers").description("callers disconnected because they stopped reading their answer")
+                .register(registry);
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::watchTheAnswer);
+    }
+
+    private void watchTheAnswer(RoutingContext context) {
+        if (context.request().version() != HttpVersion.HTTP_2 && context.request().connection() instanceof ConnectionBase connection) {
+            context.addHeadersEndHandler(ignored -> new Watch(connection, context.response()).lookAgainLater());
+        }
+        context.next();
+    }
+
+    /** One answer on its way to the caller. Touched only on its connection's event loop (the timer runs on the request's context). */
+    private final class Watch {
+
+        private final ConnectionBase connection;
+        private final HttpServerResponse response;
+        /** The bytes waiting, and the answer's bytes written, at the last look. */
+        private long waitingBefore;
+        private long writtenBefore;
+
+        Watch(ConnectionBase connection, HttpServerResponse response) {
+            this.connection = connection;
+            this.response = response;
+            this.writtenBefore = response.bytesWritten();
+            this.waitingBefore = waiting(connection.channel());
+        }
+
+        void lookAgainLater() {
+            vertx.setTimer(periodMillis, id -> look());
+        }
+
+        private void look() {
+            Channel channel = connection.channel();
+            if (!channel.isActive()) {
+                return;
+            }
+            long waiting = waiting(channel);
+            long written = response.bytesWritten();
+            if (waiting == 0 && response.ended()) {
+                return; // the caller took all of it
+            }
+            long taken = waitingBefore + (written - writtenBefore) - waiting;
+            if (waiting > 0 && taken <= 0) {
+                Log.debugf("Disconnecting a caller that read nothing of its answer for %d ms (%d bytes waiting)", periodMillis, waiting);
+                dropped.increment();
+                // At once, with a reset: Vert.x's own close would first wait for the queue to drain, which it never will.
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+                channel.close();
+                return;
+            }
+            waitingBefore = waiting;
+            writtenBefore = written;
+            lookAgainLater();
+        }
+
+        private static long waiting(Channel channel) {
+            ChannelOutboundBuffer queue = channel.unsafe().outboundBuffer();
+            return queue == null ? 0 : queue.totalPendingWriteBytes();
+        }
+    }
+}
