@@ -16,6 +16,7 @@ import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.FrameCodec;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.RealtimeUrl;
+import io.realtimegateway.resilience.AppRoster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.UpgradeRejectedException;
 
@@ -27,18 +28,23 @@ class SocketOpener {
     private final TokenCache tokens;
     private final UpstreamTarget target;
     private final ClientConfig config;
+    private final AppRoster roster;
 
-    SocketOpener(Instance<BasicWebSocketConnector> connectors, TokenCache tokens, UpstreamTarget target, ClientConfig config) {
+    SocketOpener(Instance<BasicWebSocketConnector> connectors, TokenCache tokens, UpstreamTarget target, ClientConfig config,
+            AppRoster roster) {
         this.connectors = connectors;
         this.tokens = tokens;
         this.target = target;
         this.config = config;
+        this.roster = roster;
     }
 
     Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
         return tokens.token(settings.app())
                 .map(token -> RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()))
                 .chain(url -> connect(url, new UpstreamSocket(listener)))
+                // The upstream has the app: it earns state of its own in the gateway.
+                .invoke(opened -> roster.accepted(settings.app()))
                 .onFailure().transform(failure -> explain(failure, settings));
     }
 
@@ -79,8 +85,7 @@ class SocketOpener {
             String said = " (HTTP " + status + " on the WebSocket upgrade)";
             return switch (status) {
                 case 401, 403 -> new RealtimeException(ErrorCode.UNAUTHORIZED, "the upstream refused the token for " + app + said);
-                case 404 -> new RealtimeException(ErrorCode.APP_NOT_FOUND, "the upstream has no real-time app " + app
-                        + " at path " + (settings.path() == null ? RealtimeUrl.DEFAULT_PATH : settings.path()) + said);
+                case 404 -> notFound(settings, said);
                 case 429 -> new RealtimeException(ErrorCode.RATE_LIMITED, "the upstream is rate limiting " + app + said,
                         RetryAfter.parse(rejected.getHeaders() == null ? null : rejected.getHeaders().get("Retry-After")), null);
                 default -> new RealtimeException(status >= 500 ? ErrorCode.CONNECTION_LOST : ErrorCode.UPSTREAM_ERROR,
@@ -89,5 +94,12 @@ class SocketOpener {
         }
         return new RealtimeException(ErrorCode.CONNECTION_LOST, "could not connect to " + target.describe() + " for " + app
                 + ": " + RealtimeUrl.redact(String.valueOf(failure.getMessage())), failure);
+    }
+
+    /** The token for an app the upstream does not have is of no use: it goes, so that junk ids leave nothing behind. */
+    private RealtimeException notFound(LinkSettings settings, String said) {
+        tokens.invalidate(settings.app());
+        return new RealtimeException(ErrorCode.APP_NOT_FOUND, "the upstream has no real-time app " + settings.app() + " at path "
+                + (settings.path() == null ? RealtimeUrl.DEFAULT_PATH : settings.path()) + said);
     }
 }

@@ -225,7 +225,7 @@ final class UpstreamLink implements SocketListener {
 
     private void runSessions() {
         sessionsRunning = true;
-        services.guards().run(settings.app(), this::openSession)
+        services.guards().run(settings.app(), settings.path(), this::openSession)
                 .whenComplete((done, failure) -> serial.execute(() -> sessionsEnded(failure)));
     }
 
