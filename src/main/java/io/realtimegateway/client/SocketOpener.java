@@ -1,6 +1,8 @@
 package io.realtimegateway.client;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,7 +17,9 @@ import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.FrameCodec;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.NetworkFailure;
 import io.realtimegateway.protocol.RealtimeUrl;
+import io.realtimegateway.protocol.Redaction;
 import io.realtimegateway.resilience.AppRoster;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -41,8 +45,8 @@ class SocketOpener {
 
     Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
         return tokens.token(settings.app())
-                .map(token -> RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()))
-                .chain(url -> connect(url, new UpstreamSocket(listener)))
+                .chain(token -> connect(RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()),
+                        new UpstreamSocket(listener), secrets(token)))
                 // The upstream has the app: it earns state of its own in the gateway.
                 .invoke(opened -> roster.accepted(settings.app()))
                 .onFailure().transform(failure -> explain(failure, settings));
@@ -52,7 +56,15 @@ class SocketOpener {
         tokens.invalidate(settings.app());
     }
 
-    private Uni<UpstreamSocket> connect(URI url, UpstreamSocket socket) {
+    /** What the upstream's frames and close reasons must never pass on: the socket's token and the key. */
+    private Redaction secrets(String token) {
+        String key = target.credentials().key();
+        List<String> secrets = new ArrayList<>(List.of(token, key));
+        secrets.addAll(List.of(key.split(":")));
+        return Redaction.of(secrets);
+    }
+
+    private Uni<UpstreamSocket> connect(URI url, UpstreamSocket socket, Redaction redaction) {
         // Connectors are single-use: a fresh one per socket, released once the socket is open or failed.
         var connector = connectors.getHandle();
         int timeoutMillis = (int) config.connectTimeout().toMillis();
@@ -65,9 +77,9 @@ class SocketOpener {
                     client.setConnectTimeout(timeoutMillis);
                     connect.setTimeout(timeoutMillis);
                 })
-                .onTextMessage((connection, text) -> socket.received(FrameCodec.decodeText(text)))
-                .onBinaryMessage((connection, bytes) -> socket.received(FrameCodec.decodeBinary(bytes.getBytes())))
-                .onClose((connection, reason) -> socket.closed(reason.getCode(), reason.getMessage()))
+                .onTextMessage((connection, text) -> socket.received(redaction.scrub(FrameCodec.decodeText(text))))
+                .onBinaryMessage((connection, bytes) -> socket.received(redaction.scrub(FrameCodec.decodeBinary(bytes.getBytes()))))
+                .onClose((connection, reason) -> socket.closed(reason.getCode(), redaction.scrub(reason.getMessage())))
                 // A lost connection also surfaces here; its close follows and decides what happens.
                 .onError((connection, failure) -> Log.debugf("WebSocket %s failed: %s", connection.id(), failure.getMessage()))
                 .connect()
@@ -92,8 +104,10 @@ class SocketOpener {
                         "the upstream refused the connection to " + app + said);
             };
         }
-        return new RealtimeException(ErrorCode.CONNECTION_LOST, "could not connect to " + target.describe() + " for " + app
-                + ": " + RealtimeUrl.redact(String.valueOf(failure.getMessage())), failure);
+        // Where exactly is for the operator; the caller hears what happened.
+        Log.debugf("Could not connect to %s for %s: %s", target.describe(), app, Redaction.text(String.valueOf(failure.getMessage())));
+        return new RealtimeException(ErrorCode.CONNECTION_LOST, "could not connect to the upstream for " + app + ": "
+                + NetworkFailure.describe(failure), failure);
     }
 
     /** The token for an app the upstream does not have is of no use: it goes, so that junk ids leave nothing behind. */

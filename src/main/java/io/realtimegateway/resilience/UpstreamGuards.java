@@ -209,7 +209,9 @@ public class UpstreamGuards {
                     + config.bulkhead().perApp() + " per app, " + config.bulkhead().instance() + " in all, "
                     + config.bulkhead().queue() + " waiting); try again shortly", Duration.ofSeconds(1), null);
         }
-        return new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream session failed: " + cause, cause);
+        // Unexpected, so its own text stays in the logs: it may quote anything.
+        return new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream session for " + app.id() + " failed unexpectedly ("
+                + cause.getClass().getSimpleName() + ")", cause);
     }
 
     private static boolean worthRetrying(Throwable failure) {
