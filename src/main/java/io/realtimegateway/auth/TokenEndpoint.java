@@ -11,6 +11,7 @@ import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.NetworkFailure;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.RetryAfter;
 import io.realtimegateway.protocol.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;

@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.BasicWebSocketConnector.ExecutionModel;
-import io.realtimegateway.auth.RetryAfter;
+import io.realtimegateway.protocol.RetryAfter;
 import io.realtimegateway.auth.TokenCache;
 import io.realtimegateway.auth.UpstreamTarget;
 import io.realtimegateway.config.ClientConfig;

@@ -1,5 +1,6 @@
 package io.realtimegateway.invocation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeApp;
 import io.realtimegateway.protocol.RealtimeApps;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.RetryAfter;
 import io.realtimegateway.protocol.Violation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -135,9 +137,18 @@ public class InvocationService {
         wholeFailure(response.results()).ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
                     .filter(error -> error != null && error.code().equals(code.name())).findFirst().orElseThrow();
-            throw new InvocationFailure(code, first.message(), invocation.retryAfter(code).orElse(null), response);
+            throw new InvocationFailure(code, first.message(), retryAfter(code, invocation, lanes), response);
         });
         return response;
+    }
+
+    /** A rate limit always says when to come back: what an input was told, else what a lane was, else the default. */
+    private static Duration retryAfter(ErrorCode code, Invocation invocation, Lanes lanes) {
+        Optional<Duration> told = invocation.retryAfter(code);
+        if (code != ErrorCode.RATE_LIMITED) {
+            return told.orElse(null);
+        }
+        return told.or(lanes::rateLimited).orElse(RetryAfter.DEFAULT);
     }
 
     private static Summary summary(Invocation invocation, Lanes lanes) {

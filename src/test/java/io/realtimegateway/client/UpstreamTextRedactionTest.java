@@ -27,13 +27,13 @@ import io.realtimegateway.Fixtures;
  * outputs that quote them are masked on every path, and a failed connection names no host of the gateway's side.
  */
 @QuarkusTest
-@TestProfile(UpstreamTextRedactionTest.AgainstAnEchoingUpstream.class)
+@TestProfile(UpstreamTextRedactionTest.AgainstAnHostileUpstream.class)
 class UpstreamTextRedactionTest {
 
-    public static class AgainstAnEchoingUpstream implements QuarkusTestProfile {
+    public static class AgainstAnHostileUpstream implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EchoingUpstream.class));
+            return List.of(new TestResourceEntry(HostileUpstream.class));
         }
     }
 
@@ -92,7 +92,7 @@ class UpstreamTextRedactionTest {
     }
 
     private static void assertLeaksNothing(String text) {
-        assertFalse(text.contains(EchoingUpstream.TOKEN), text);
+        assertFalse(text.contains(HostileUpstream.TOKEN), text);
         assertFalse(text.contains("echo-key-secret"), text);
         assertFalse(text.contains("echo-key-id"), text);
     }

@@ -70,6 +70,17 @@ class MadeUpAppsTest extends EmbeddedUpstreamTest {
         assertFalse(metrics.contains("ft_bulkhead_executionsRunning{method=\"upstream:fal-ai/nope"));
     }
 
+    @Test
+    void anAliasWithATrailingDotIsRefusedNotTakenForAnotherApp() {
+        long upgrades = simulator.stats().upgradeRequests();
+        given().contentType("application/json").body(body(prompts(1, 1))).post("/v1/realtime/" + Fixtures.FLUX + ".")
+                .then().statusCode(400).body("error.code", equalTo("INVALID_INPUT"))
+                .body("error.message", equalTo("app id alias 'flux-lora-realtime.' may not start or end with '.'"));
+        given().contentType("application/json").body(Map.of("app", Fixtures.FLUX + ".", "inputs", prompts(1, 1))).post("/realtime")
+                .then().statusCode(400).body("error.code", equalTo("INVALID_INPUT"));
+        assertEquals(upgrades, simulator.stats().upgradeRequests());
+    }
+
     private static void notFound(String app) {
         given().contentType("application/json").body(body(prompts(1, 1))).post("/v1/realtime/" + app).then().statusCode(404)
                 .body("error.code", equalTo("APP_NOT_FOUND"));

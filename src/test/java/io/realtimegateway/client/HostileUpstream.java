@@ -14,11 +14,13 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A hostile upstream: a real server on a real port that quotes back what it was sent, the request line with its
- * token and the key it was asked for a token with, in every text it answers: error reasons, close reasons, outputs.
+ * token and the key it was asked for a token with, in every text it answers, and says what no sane server says.
  * Apps: {@code fal-ai/echo-error} (an x-fal-error, then a normal close), {@code fal-ai/echo-close} (a 1011 close),
- * {@code fal-ai/echo-output} (a result), {@code fal-ai/cut-upgrade} (the TCP connection cut during the upgrade).
+ * {@code fal-ai/echo-output} (a result), {@code fal-ai/cut-upgrade} (the TCP connection cut during the upgrade),
+ * {@code fal-ai/rate-limited-silently} (429 on the upgrade, no Retry-After), {@code fal-ai/rate-limited-absurdly}
+ * (429 with a Retry-After of three thousand years).
  */
-public class EchoingUpstream implements QuarkusTestResourceLifecycleManager {
+public class HostileUpstream implements QuarkusTestResourceLifecycleManager {
 
     static final String KEY = "echo-key-id:echo-key-secret-0123456789";
     /** Shaped like none of the patterns: only knowing the exact value masks it. */
@@ -49,6 +51,14 @@ public class EchoingUpstream implements QuarkusTestResourceLifecycleManager {
         String requestLine = "GET " + request.uri() + " HTTP/1.1 (Authorization: Key " + KEY + ")";
         if (request.path().startsWith("/fal-ai/cut-upgrade/")) {
             request.connection().close();
+            return;
+        }
+        if (request.path().startsWith("/fal-ai/rate-limited-silently/")) {
+            request.response().setStatusCode(429).end();
+            return;
+        }
+        if (request.path().startsWith("/fal-ai/rate-limited-absurdly/")) {
+            request.response().setStatusCode(429).putHeader("Retry-After", "99999999999").end();
             return;
         }
         request.toWebSocket().onSuccess(socket -> socket.binaryMessageHandler(input -> {
