@@ -35,27 +35,37 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             upstreamPort = JarProcess.freePort();
-            upstream = JarProcess.start("upstream", List.of(), Map.of(
-                    "gateway.simulator.enabled", "true",
-                    "gateway.simulator.port", Integer.toString(upstreamPort),
-                    "gateway.simulator.key", KEY,
-                    "gateway.simulator.session-timeout", "60s",
-                    "gateway.simulator.latency.base", "0ms",
-                    "gateway.simulator.latency.per-step", "0ms",
-                    "gateway.simulator.latency.per-megapixel", "0ms"));
-            Map<String, String> toUpstream = Map.of(
-                    "gateway.upstream.target", "fal",
-                    "gateway.upstream.realtime-url", "ws://127.0.0.1:" + upstreamPort,
-                    "gateway.upstream.token-url", upstreamUrl() + "/tokens/",
-                    "gateway.upstream.key", KEY,
-                    "gateway.simulator.enabled", "false",
-                    "gateway.client.throttle.allow-unpaced", "true");
+            upstream = startUpstream("upstream", upstreamPort);
+            Map<String, String> toUpstream = towardsUpstream(upstreamPort);
             gateway = JarProcess.start("gateway", GATEWAY_JVM, toUpstream);
             return toUpstream;
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the benchmark processes did not start", e);
         }
+    }
+
+    /** Only the embedded fal-compatible upstream, at zero latency (inputs ask for their own), on loopback. */
+    static JarProcess startUpstream(String name, int port) throws Exception {
+        return JarProcess.start(name, List.of(), Map.of(
+                "gateway.simulator.enabled", "true",
+                "gateway.simulator.port", Integer.toString(port),
+                "gateway.simulator.key", KEY,
+                "gateway.simulator.session-timeout", "60s",
+                "gateway.simulator.latency.base", "0ms",
+                "gateway.simulator.latency.per-step", "0ms",
+                "gateway.simulator.latency.per-megapixel", "0ms"));
+    }
+
+    /** A gateway's settings (or the benchmark JVM's own): no simulator of its own, the upstream at that port. */
+    static Map<String, String> towardsUpstream(int port) {
+        return Map.of(
+                "gateway.upstream.target", "fal",
+                "gateway.upstream.realtime-url", "ws://127.0.0.1:" + port,
+                "gateway.upstream.token-url", "http://127.0.0.1:" + port + "/tokens/",
+                "gateway.upstream.key", KEY,
+                "gateway.simulator.enabled", "false",
+                "gateway.client.throttle.allow-unpaced", "true");
     }
 
     @Override

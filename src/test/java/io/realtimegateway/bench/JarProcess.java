@@ -84,11 +84,15 @@ final class JarProcess implements AutoCloseable {
         return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
+    /** {@code /q/metrics} as Prometheus text. */
+    String metrics() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** A metric's value from {@code /q/metrics} (the first series of that name). */
     double metric(String name) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics")).build();
-        String metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{")).findFirst()
+        return metrics().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .orElseThrow(() -> new IllegalStateException(name + " is not on /q/metrics of " + this.name));
     }
