@@ -45,12 +45,18 @@ public class StalledReaders {
 
     private void watchTheAnswer(RoutingContext context) {
         if (context.request().version() != HttpVersion.HTTP_2 && context.request().connection() instanceof ConnectionBase connection) {
-            context.addHeadersEndHandler(ignored -> new Watch(connection, context.response()).lookAgainLater());
+            context.addHeadersEndHandler(ignored -> {
+                Watch watch = new Watch(connection, context.response());
+                context.addEndHandler(ended -> watch.answerEnded(ended.succeeded()));
+            });
         }
         context.next();
     }
 
-    /** One answer on its way to the caller. Touched only on its connection's event loop (the timer runs on the request's context). */
+    /**
+     * One answer on its way to the caller, from its head to its last byte taken (or the connection's end); it holds the
+     * request only that long. Touched only on its connection's event loop (the timers run on the request's context).
+     */
     private final class Watch {
 
         private final ConnectionBase connection;
@@ -58,16 +64,31 @@ public class StalledReaders {
         /** The bytes waiting, and the answer's bytes written, at the last look. */
         private long waitingBefore;
         private long writtenBefore;
+        private long timer;
 
         Watch(ConnectionBase connection, HttpServerResponse response) {
             this.connection = connection;
             this.response = response;
             this.writtenBefore = response.bytesWritten();
             this.waitingBefore = waiting(connection.channel());
+            lookAgainLater();
         }
 
-        void lookAgainLater() {
-            vertx.setTimer(periodMillis, id -> look());
+        /** Most answers are taken at once: once the write of the last part is flushed, there is nothing left to watch. */
+        void answerEnded(boolean written) {
+            if (!written) {
+                vertx.cancelTimer(timer);
+                return;
+            }
+            vertx.runOnContext(flushed -> {
+                if (waiting(connection.channel()) == 0) {
+                    vertx.cancelTimer(timer);
+                }
+            });
+        }
+
+        private void lookAgainLater() {
+            timer = vertx.setTimer(periodMillis, id -> look());
         }
 
         private void look() {

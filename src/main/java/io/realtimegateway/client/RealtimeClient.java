@@ -52,14 +52,18 @@ public class RealtimeClient {
     private final Set<UpstreamLink> live = ConcurrentHashMap.newKeySet();
     private final UpstreamLink.Registry registry = new UpstreamLink.Registry() {
         public boolean park(UpstreamLink link) {
-            return idlePrivate.computeIfAbsent(link.settings(), settings -> new LinkedBlockingDeque<>(config.maxIdleConnections()))
-                    .offerFirst(link);
+            boolean[] parked = { false };
+            idlePrivate.compute(link.settings(), (settings, idle) -> {
+                BlockingDeque<UpstreamLink> deque = idle != null ? idle : new LinkedBlockingDeque<>(config.maxIdleConnections());
+                parked[0] = deque.offerFirst(link);
+                return deque.isEmpty() ? null : deque;
+            });
+            return parked[0];
         }
 
         public boolean releaseIfUnused(UpstreamLink link) {
             if (!link.settings().shared()) {
-                BlockingDeque<UpstreamLink> idle = idlePrivate.get(link.settings());
-                return idle != null && idle.remove(link);
+                return unpark(link);
             }
             boolean[] released = { false };
             shared.computeIfPresent(link.settings(), (settings, current) -> {
@@ -71,13 +75,30 @@ public class RealtimeClient {
 
         public void forget(UpstreamLink link) {
             shared.remove(link.settings(), link);
-            BlockingDeque<UpstreamLink> idle = idlePrivate.get(link.settings());
-            if (idle != null) {
-                idle.remove(link);
-            }
+            unpark(link);
             live.remove(link);
         }
     };
+
+    /** Takes a link out of the idle pool; a pool left empty goes too, so that one-off settings (made-up apps) leave nothing. */
+    private boolean unpark(UpstreamLink link) {
+        boolean[] removed = { false };
+        idlePrivate.computeIfPresent(link.settings(), (settings, idle) -> {
+            removed[0] = idle.remove(link);
+            return idle.isEmpty() ? null : idle;
+        });
+        return removed[0];
+    }
+
+    /** The most recently parked warm link for these settings, if there is one. */
+    private UpstreamLink takeWarm(LinkSettings settings) {
+        UpstreamLink[] warm = { null };
+        idlePrivate.computeIfPresent(settings, (key, idle) -> {
+            warm[0] = idle.pollFirst();
+            return idle.isEmpty() ? null : idle;
+        });
+        return warm[0];
+    }
 
     RealtimeClient(SocketOpener opener, Vertx vertx, UpstreamGuards guards, AdaptiveThrottle throttles, ResilienceMetrics metrics,
             ClientConfig config, ResilienceConfig resilience, ThrottleLimits throttleLimits) {
@@ -114,8 +135,7 @@ public class RealtimeClient {
                 return link;
             });
         } else {
-            BlockingDeque<UpstreamLink> idle = idlePrivate.get(settings);
-            UpstreamLink warm = idle == null ? null : idle.pollFirst();
+            UpstreamLink warm = takeWarm(settings);
             handle[0] = attach(warm != null ? warm : newLink(settings, throttle), listener, throttle);
         }
         handle[0].link().greet(handle[0]);
@@ -126,6 +146,11 @@ public class RealtimeClient {
     public void closeIdleConnections() {
         idlePrivate.values().forEach(idle -> idle.forEach(UpstreamLink::closeIfIdle));
         shared.values().stream().filter(UpstreamLink::unused).forEach(UpstreamLink::closeIfIdle);
+    }
+
+    /** How many link settings have warm links parked right now: bounded by the links, never by the settings seen. */
+    int idlePools() {
+        return idlePrivate.size();
     }
 
     /** Connections open right now, shared or private. */

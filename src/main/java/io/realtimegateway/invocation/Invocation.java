@@ -40,7 +40,7 @@ final class Invocation {
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final Consumer<ItemResult> onOutcome;
     private final long startNanos = System.nanoTime();
-    /** Whether it was stopped (deadline, or the caller went away): then no lane gets another input (guarded by this). */
+    /** Whether it was stopped (its deadline, its caller gone, its answer full): then no lane gets another input (guarded by this). */
     private boolean stopped;
 
     Invocation(InvocationRequest request, Lanes lanes, long maxOutputBytes, Consumer<ItemResult> onOutcome) {
@@ -113,8 +113,8 @@ final class Invocation {
     }
 
     /**
-     * Ends the invocation before its inputs are done: its deadline passed, or its caller went away. No lane gets
-     * another input; every input still without an outcome fails with this error. Those handed to a lane fail there
+     * Ends the invocation before its inputs are done: its deadline passed, its caller went away or its answer is full.
+     * No lane gets another input; every input still without an outcome fails with this error. Those handed to a lane fail there
      * first (a private lane's socket closes at once, which gives its bulkhead slot back), so that their items count
      * how often they were sent; whatever is left then was never sent. Does nothing once every input has its outcome.
      */

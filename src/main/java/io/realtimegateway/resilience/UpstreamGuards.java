@@ -19,8 +19,6 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-import io.smallrye.faulttolerance.api.RateLimitException;
-
 import io.quarkus.logging.Log;
 import io.realtimegateway.config.ResilienceConfig;
 import io.realtimegateway.protocol.AppId;
@@ -28,6 +26,7 @@ import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import io.smallrye.faulttolerance.api.TypedGuard;
 
 /**
