@@ -2,9 +2,6 @@ package io.realtimegateway.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.realtimegateway.bench.LegitimateTraffic.Phase;
 import io.vertx.core.Vertx;
@@ -37,7 +32,8 @@ class AbuseSoakIT {
     void legitimateTrafficRidesOutTheAbuse() throws Exception {
         Duration warmUp = Duration.ofSeconds(SMOKE ? 2 : 20);
         Duration phase = Duration.ofSeconds(SMOKE ? 3 : 30);
-        Duration abusePhase = Duration.ofSeconds(SMOKE ? 5 : 60);
+        // Long enough for the first callers that never read to be dropped (gateway.response.stalled-reader-timeout, 30 s).
+        Duration abusePhase = Duration.ofSeconds(SMOKE ? 5 : 90);
         Vertx vertx = Vertx.vertx();
         List<Phase> phases = new ArrayList<>();
         Map<String, Object> notes = new LinkedHashMap<>();
@@ -52,14 +48,14 @@ class AbuseSoakIT {
                 try (JarProcess gateway = JarProcess.start("soak-gateway", BenchProcesses.GATEWAY_JVM, BenchProcesses.towardsUpstream(upstreamPort))) {
                     legitimate.run("warm-up", gateway, warmUp);
                     phases.add(legitimate.run("before the abuse", gateway, phase));
+                    notes.put("live heap at rest before the abuse", liveHeapAtRest(gateway));
                     try (SoakAbuse abuse = SoakAbuse.start(gateway.httpPort)) {
                         phases.add(legitimate.run("during the abuse", gateway, abusePhase));
                         notes.put("abuse", abuse.describe());
                     }
                     // What the abuse held must all come back: every upstream connection closes once traffic stops.
-                    long settling = System.nanoTime();
-                    await().atMost(Duration.ofMinutes(2)).until(() -> gateway.metric("gateway_upstream_connections") == 0);
-                    notes.put("settled after the abuse in", (System.nanoTime() - settling) / 1_000_000 + " ms");
+                    notes.put("upstream connections after the abuse", settle(gateway));
+                    notes.put("live heap at rest after the abuse", liveHeapAtRest(gateway));
                     phases.add(legitimate.run("after the abuse", gateway, phase));
                     String metrics = gateway.metrics();
                     notes.put("callers dropped for not reading", gateway.metric("gateway_http_stalled_readers_total"));
@@ -72,12 +68,33 @@ class AbuseSoakIT {
         }
         notes.put("when", Instant.now().toString());
         notes.put("mode", SMOKE ? "smoke (short runs: figures are not meaningful)" : "full");
+        notes.put("jar", System.getenv().getOrDefault("BENCH_JAR", "this build's"));
         notes.put("cores", Runtime.getRuntime().availableProcessors());
         notes.put("gatewayJvm", String.join(" ", BenchProcesses.GATEWAY_JVM));
         notes.put("legitimate callers", LegitimateTraffic.CALLERS + " at once, each one invocation after another (8 inputs, 20 ms model)");
         String table = markdown(phases, notes);
         System.out.println(table);
-        System.out.println("Written to " + write(phases, notes, table).toAbsolutePath());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("phases", phases);
+        json.put("notes", notes);
+        System.out.println("Written to " + BenchReport.write("abuse-soak", json, table).toAbsolutePath());
+    }
+
+    /** How long the gateway took to close every upstream connection once traffic stopped, or how many it still held after two minutes. */
+    private static String settle(JarProcess gateway) throws Exception {
+        long start = System.nanoTime();
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> gateway.metric("gateway_upstream_connections") == 0);
+            return "all closed " + (System.nanoTime() - start) / 1_000_000 + " ms after it stopped";
+        } catch (ConditionTimeoutException stillHeld) {
+            return String.format(Locale.ROOT, "%.0f still open two minutes after it stopped", gateway.metric("gateway_upstream_connections"));
+        }
+    }
+
+    /** Used heap right after a full collection, with no upstream connection open (if the gateway got there): what it keeps. */
+    private static String liveHeapAtRest(JarProcess gateway) throws Exception {
+        return settle(gateway).startsWith("all closed") ? String.format(Locale.ROOT, "%.1f MB", gateway.liveHeapBytes() / 1e6)
+                : String.format(Locale.ROOT, "%.1f MB (connections still open)", gateway.liveHeapBytes() / 1e6);
     }
 
     private static String markdown(List<Phase> phases, Map<String, Object> notes) {
@@ -91,17 +108,5 @@ class AbuseSoakIT {
         }
         notes.forEach((key, value) -> table.append("\n- ").append(key).append(": ").append(value));
         return table.append('\n').toString();
-    }
-
-    private static Path write(List<Phase> phases, Map<String, Object> notes, String table) throws IOException {
-        Path directory = Path.of("target", "bench");
-        Files.createDirectories(directory);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("phases", phases);
-        json.put("notes", notes);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve("abuse-soak.json").toFile(), json);
-        Path markdown = directory.resolve("abuse-soak.md");
-        Files.writeString(markdown, table);
-        return markdown;
     }
 }

@@ -18,15 +18,20 @@ final class BenchReport {
     }
 
     static Path write(List<Scenario> scenarios, Map<String, Object> environment) throws IOException {
-        Path directory = Path.of("target", "bench");
-        Files.createDirectories(directory);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environment);
         json.put("scenarios", scenarios);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve("results.json").toFile(), json);
-        Path markdown = directory.resolve("results.md");
-        Files.writeString(markdown, markdown(scenarios, environment));
-        return markdown;
+        return write("results", json, markdown(scenarios, environment));
+    }
+
+    /** Writes {@code target/bench/{name}.json} and {@code {name}.md}; returns the latter. */
+    static Path write(String name, Object json, String markdown) throws IOException {
+        Path directory = Path.of("target", "bench");
+        Files.createDirectories(directory);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(name + ".json").toFile(), json);
+        Path written = directory.resolve(name + ".md");
+        Files.writeString(written, markdown);
+        return written;
     }
 
     static String markdown(List<Scenario> scenarios, Map<String, Object> environment) {

@@ -23,7 +23,8 @@ import org.awaitility.Awaitility;
  */
 final class JarProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** The build's own jar, or another build's (BENCH_JAR), to measure two builds with the same harness. */
+    private static final Path JAR = Path.of(System.getenv().getOrDefault("BENCH_JAR", "target/quarkus-app/quarkus-run.jar"));
     /** The used figure of each heap space: G1's one heap, or Serial's young and old generations. */
     private static final Pattern HEAP_USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
 

@@ -32,7 +32,8 @@ final class SoakAbuse implements AutoCloseable {
 
     private final int port;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1: Java's client would otherwise ask for an h2c upgrade, which Quarkus REST answers with a 500 (reported separately).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String abandonedBody;
     private final String unreadBody;
     private final AtomicInteger junkIds = new AtomicInteger();
