@@ -45,10 +45,10 @@ public class StalledReaders {
 
     private void watchTheAnswer(RoutingContext context) {
         if (context.request().version() != HttpVersion.HTTP_2 && context.request().connection() instanceof ConnectionBase connection) {
-            context.addHeadersEndHandler(ignored -> {
-                Watch watch = new Watch(connection, context.response());
-                context.addEndHandler(ended -> watch.answerEnded(ended.succeeded()));
-            });
+            // Both handlers go on now: Vert.x refuses a response's end handler once the response is being written.
+            Watch watch = new Watch(connection, context.response());
+            context.addHeadersEndHandler(ignored -> watch.start());
+            context.addEndHandler(ended -> watch.answerEnded(ended.succeeded()));
         }
         context.next();
     }
@@ -64,18 +64,27 @@ public class StalledReaders {
         /** The bytes waiting, and the answer's bytes written, at the last look. */
         private long waitingBefore;
         private long writtenBefore;
-        private long timer;
+
+        /** -1 until the answer's head is written. */
+        private long timer = -1;
 
         Watch(ConnectionBase connection, HttpServerResponse response) {
             this.connection = connection;
             this.response = response;
-            this.writtenBefore = response.bytesWritten();
-            this.waitingBefore = waiting(connection.channel());
+        }
+
+        /** The answer's head is being written: from now on its bytes wait in the connection's queue. */
+        void start() {
+            writtenBefore = response.bytesWritten();
+            waitingBefore = waiting(connection.channel());
             lookAgainLater();
         }
 
         /** Most answers are taken at once: once the write of the last part is flushed, there is nothing left to watch. */
         void answerEnded(boolean written) {
+            if (timer == -1) {
+                return;
+            }
             if (!written) {
                 vertx.cancelTimer(timer);
                 return;
