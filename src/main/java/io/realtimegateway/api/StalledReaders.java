@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import io.quarkus.logging.Log;
 import io.realtimegateway.config.ResponseConfig;
 import io.vertx.core.Vertx;
@@ -54,19 +56,22 @@ public class StalledReaders {
     }
 
     /**
-     * One answer on its way to the caller, from its head to its last byte taken (or the connection's end); it holds the
-     * request only that long. Touched only on its connection's event loop (the timers run on the request's context).
+     * One answer on its way to the caller, from its head to its last byte taken or its connection's end, and no longer:
+     * until then it keeps the connection's channel, and the response only until the response has ended (it holds the
+     * answer). Touched only on its connection's event loop (the timers run on the request's context).
      */
     private final class Watch {
 
         private final ConnectionBase connection;
-        private final HttpServerResponse response;
+        /** Null once the answer has ended: its length is then in {@link #written}. */
+        private HttpServerResponse response;
+        private long written;
         /** The bytes waiting, and the answer's bytes written, at the last look. */
         private long waitingBefore;
         private long writtenBefore;
-
         /** -1 until the answer's head is written. */
         private long timer = -1;
+        private final GenericFutureListener<Future<? super Void>> closed = closing -> finish();
 
         Watch(ConnectionBase connection, HttpServerResponse response) {
             this.connection = connection;
@@ -75,23 +80,27 @@ public class StalledReaders {
 
         /** The answer's head is being written: from now on its bytes wait in the connection's queue. */
         void start() {
-            writtenBefore = response.bytesWritten();
+            writtenBefore = written();
             waitingBefore = waiting(connection.channel());
             lookAgainLater();
+            // After the timer is set, so that a connection already closed finishes the watch at once.
+            connection.channel().closeFuture().addListener(closed);
         }
 
         /** Most answers are taken at once: once the write of the last part is flushed, there is nothing left to watch. */
-        void answerEnded(boolean written) {
+        void answerEnded(boolean succeeded) {
             if (timer == -1) {
                 return;
             }
-            if (!written) {
-                vertx.cancelTimer(timer);
+            written = response.bytesWritten();
+            response = null;
+            if (!succeeded) {
+                finish();
                 return;
             }
             vertx.runOnContext(flushed -> {
                 if (waiting(connection.channel()) == 0) {
-                    vertx.cancelTimer(timer);
+                    finish();
                 }
             });
         }
@@ -102,26 +111,33 @@ public class StalledReaders {
 
         private void look() {
             Channel channel = connection.channel();
-            if (!channel.isActive()) {
+            long waiting = waiting(channel);
+            if (!channel.isActive() || (waiting == 0 && response == null)) {
+                finish(); // gone, or the caller took all of it
                 return;
             }
-            long waiting = waiting(channel);
-            long written = response.bytesWritten();
-            if (waiting == 0 && response.ended()) {
-                return; // the caller took all of it
-            }
-            long taken = waitingBefore + (written - writtenBefore) - waiting;
+            long taken = waitingBefore + (written() - writtenBefore) - waiting;
             if (waiting > 0 && taken <= 0) {
                 Log.debugf("Disconnecting a caller that read nothing of its answer for %d ms (%d bytes waiting)", periodMillis, waiting);
                 dropped.increment();
+                finish();
                 // At once, with a reset: Vert.x's own close would first wait for the queue to drain, which it never will.
                 channel.config().setOption(ChannelOption.SO_LINGER, 0);
                 channel.close();
                 return;
             }
             waitingBefore = waiting;
-            writtenBefore = written;
+            writtenBefore = written();
             lookAgainLater();
+        }
+
+        private long written() {
+            return response == null ? written : response.bytesWritten();
+        }
+
+        private void finish() {
+            vertx.cancelTimer(timer);
+            connection.channel().closeFuture().removeListener(closed);
         }
 
         private static long waiting(Channel channel) {
