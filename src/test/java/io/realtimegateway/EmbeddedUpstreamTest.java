@@ -26,8 +26,7 @@ public abstract class EmbeddedUpstreamTest {
 
     @AfterEach
     void restoreTheSimulatorAndTheBreakers() {
-        simulator.behaviour().reset();
-        simulator.faults().reset();
+        simulator.reset();
         breakers.resetAll();
         throttles.reset();
         // A warm socket would let the next test skip the handshake that its faults act on.

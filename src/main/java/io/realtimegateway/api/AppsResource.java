@@ -9,9 +9,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.realtimegateway.invocation.AppAllowList;
 import io.realtimegateway.protocol.AppId;
+import io.realtimegateway.protocol.FieldRule;
+import io.realtimegateway.protocol.ImageSize;
 import io.realtimegateway.protocol.InputField;
 import io.realtimegateway.protocol.RealtimeApp;
 import io.realtimegateway.protocol.RealtimeApps;
@@ -24,8 +28,14 @@ public class AppsResource {
     public record AppDescription(String id, String kind, String summary, List<FieldDescription> fields, List<String> requiresOneOf) {
     }
 
+    /**
+     * One input field. {@code minimum}/{@code maximum} bound numbers, {@code options} lists the named values (image size
+     * presets); each is absent where it does not apply, so that forms can be built from the listing.
+     */
     @RegisterForReflection
-    public record FieldDescription(String name, String type, boolean required, String accepts, String description) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldDescription(String name, String type, boolean required, String accepts, String description, Number minimum,
+            Number maximum, List<String> options) {
     }
 
     private final AppAllowList allowList;
@@ -47,6 +57,19 @@ public class AppsResource {
     }
 
     private static FieldDescription describe(InputField field) {
-        return new FieldDescription(field.name(), field.rule().type(), field.required(), field.rule().accepts(), field.description());
+        FieldRule rule = field.rule();
+        Number minimum = null;
+        Number maximum = null;
+        List<String> options = null;
+        if (rule instanceof FieldRule.WholeNumber whole && whole.min() != Long.MIN_VALUE) {
+            minimum = whole.min();
+            maximum = whole.max();
+        } else if (rule instanceof FieldRule.Decimal decimal) {
+            minimum = decimal.min();
+            maximum = decimal.max();
+        } else if (rule instanceof FieldRule.ImageSizeChoice) {
+            options = List.copyOf(ImageSize.PRESETS.keySet());
+        }
+        return new FieldDescription(field.name(), rule.type(), field.required(), rule.accepts(), field.description(), minimum, maximum, options);
     }
 }

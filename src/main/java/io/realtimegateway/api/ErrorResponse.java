@@ -16,7 +16,8 @@ import io.realtimegateway.protocol.RealtimeException;
  * The body of every error answer: {@code {"error":{"code":"...","message":"..."}}}. When an invocation failed as a
  * whole after some inputs were answered, their {@code results} and the {@code summary} come along.
  */
-@RegisterForReflection
+// Registered with what it holds: the native image serialises the code enum and the body by reflection.
+@RegisterForReflection(targets = { ErrorResponse.class, ErrorBody.class, ErrorCode.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorResponse(ErrorBody error, List<ItemResult> results, Summary summary) {
 
@@ -28,6 +29,6 @@ public record ErrorResponse(ErrorBody error, List<ItemResult> results, Summary s
     }
 
     public static ErrorResponse of(ErrorCode code, String message) {
-        return new ErrorResponse(new ErrorBody(code.name(), message), null, null);
+        return new ErrorResponse(new ErrorBody(code, message), null, null);
     }
 }

@@ -15,6 +15,7 @@ public final class ErrorStatus {
         return switch (code) {
             case INVALID_INPUT -> 400;
             case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
             case APP_NOT_FOUND -> 404;
             case RATE_LIMITED -> 429;
             case CONNECTION_LOST, UPSTREAM_ERROR -> 502;

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The request body, for the OpenAPI document; the resource reads it leniently and checks each field itself. */
+/**
+ * The request body, for the OpenAPI document; the resource reads it leniently and {@code InvocationRequestParser} checks
+ * each field. {@code PlatformEndpointsTest} fails when the two name different fields.
+ */
 @Schema(name = "InvocationRequest")
 record InvocationRequestSchema(
         @Schema(required = true, description = "The inputs, each an object the app accepts; at most gateway.invocation.max-inputs (64)")
@@ -19,5 +22,8 @@ record InvocationRequestSchema(
         @Schema(description = "Inputs the upstream may hold queued, 1..60", defaultValue = "2")
         Integer maxBuffering,
         @Schema(description = "The app's real-time endpoint path", defaultValue = "/realtime")
-        String path) {
+        String path,
+        @Schema(description = "Spread the inputs over this many connections, 1..gateway.invocation.max-parallelism (8); each is paced"
+                + " on its own, and outcomes stay one per input, in input order", defaultValue = "1")
+        Integer parallelism) {
 }

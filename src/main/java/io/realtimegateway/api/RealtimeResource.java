@@ -1,9 +1,7 @@
 package io.realtimegateway.api;
 
 import java.io.UncheckedIOException;
-import java.util.Map;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,10 +26,10 @@ import io.realtimegateway.invocation.InvocationService;
 import io.realtimegateway.protocol.AppId;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
-/** Aggregated real-time invocations over HTTP: inputs in, one result per input out. */
+/** Aggregated real-time invocations over HTTP: inputs in, one result per input out. Bodies are read by {@link RequestBodyReader}. */
 @Path("/v1/realtime/{owner}/{alias}")
-@Consumes(MediaType.APPLICATION_JSON)
 public class RealtimeResource {
 
     private final InvocationService service;
@@ -47,19 +45,19 @@ public class RealtimeResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run inputs through a real-time app and return one result per input, in input order")
-    @RequestBody(content = @Content(schema = @Schema(implementation = InvocationRequestSchema.class)))
-    public Uni<InvocationResponse> invoke(@RestPath String owner, @RestPath String alias, Map<String, Object> body) {
-        return service.invoke(parser.parse(new AppId(owner, alias, ""), body));
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationRequestSchema.class)))
+    public Uni<InvocationResponse> invoke(@RestPath String owner, @RestPath String alias, @Context RoutingContext routing) {
+        return service.invoke(parser.parse(new AppId(owner, alias, ""), RequestBodyReader.parsed(routing)));
     }
 
     @POST
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The same, streamed: a 'result' event per input as it arrives, then a 'summary' event")
-    @RequestBody(content = @Content(schema = @Schema(implementation = InvocationRequestSchema.class)))
-    public Multi<OutboundSseEvent> stream(@RestPath String owner, @RestPath String alias, Map<String, Object> body,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationRequestSchema.class)))
+    public Multi<OutboundSseEvent> stream(@RestPath String owner, @RestPath String alias, @Context RoutingContext routing,
             @Context Sse sse) {
-        return service.stream(parser.parse(new AppId(owner, alias, ""), body)).map(event -> event instanceof InvocationEvent.Outcome outcome
+        return service.stream(parser.parse(new AppId(owner, alias, ""), RequestBodyReader.parsed(routing))).map(event -> event instanceof InvocationEvent.Outcome outcome
                 ? event(sse, "result", outcome.result())
                 : event(sse, "summary", ((InvocationEvent.Finished) event).summary()));
     }

@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
 /**
- * How many upstream connections the gateway holds right now, open or parked warm ({@code gateway_upstream_connections}
- * on {@code /q/metrics}): what the bulkheads bound, and what must fall back to zero when traffic stops.
+ * How many sockets to the upstream the gateway holds right now, in use or waiting warm ({@code gateway_upstream_connections}
+ * on {@code /q/metrics}): each {@link SocketSession} counts while it lives, so a link whose socket fal closed for
+ * idleness no longer counts. It must fall back to zero when traffic stops.
  */
 @Startup
 @ApplicationScoped
@@ -16,6 +17,6 @@ class ConnectionGauge {
 
     ConnectionGauge(MeterRegistry registry, RealtimeClient client) {
         Gauge.builder("gateway.upstream.connections", client, RealtimeClient::openConnections).strongReference(true)
-                .description("upstream connections held, open or warm").register(registry);
+                .description("sockets to the upstream open right now, in use or warm").register(registry);
     }
 }

@@ -14,21 +14,26 @@ import io.realtimegateway.protocol.FrameCodec;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.ResultCorrelation;
 
-/** One caller's view of a link: its listener, its inputs, its reconnect count. */
-final class ConnectionHandle implements RealtimeConnection {
+/** One holder's view of a link: its listener, its inputs, the sockets and pacing they met. Thread-safe, as its interface promises. */
+final class ConnectionHandle implements RealtimeConnection, PendingInput.Owner {
 
     private final UpstreamLink link;
     private final RealtimeListener listener;
+    /** When this holder joined, on the link's clock: rate limits before that are not its concern. */
+    private final long joinedAtNanos;
+    /** Any thread. */
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final long openedAtNanos = System.nanoTime();
-    /** Touched only by the link's serial executor; the counts are read by callers afterwards. */
-    private UpstreamSocket lastSocket;
+    /** Serial only: the number of the socket its latest input went out on. */
+    private int lastSocket;
+    /** Written by its link's serial executor only, read by any thread. */
     private volatile int socketsUsed;
+    /** Written by its link's serial executor only, read by any thread. */
     private volatile long slowestThrottleNanos;
 
     ConnectionHandle(UpstreamLink link, RealtimeListener listener) {
         this.link = link;
         this.listener = listener;
+        this.joinedAtNanos = link.services().scheduler().nanoTime();
     }
 
     @Override
@@ -45,7 +50,7 @@ final class ConnectionHandle implements RealtimeConnection {
         // Encoded and its echo taken now: what the caller does with the map afterwards changes nothing.
         PendingInput pending = new PendingInput(this, ResultCorrelation.Echo.of(input), frame);
         link.submit(pending);
-        return pending.outcome.minimalCompletionStage();
+        return pending.outcome();
     }
 
     @Override
@@ -70,33 +75,27 @@ final class ConnectionHandle implements RealtimeConnection {
 
     @Override
     public Duration throttleInterval() {
-        return Duration.ofNanos(Math.max(slowestThrottleNanos, link.throttle().toNanos()));
+        return Duration.ofNanos(Math.max(slowestThrottleNanos, link.pacing().throttle().toNanos()));
     }
 
     @Override
     public Optional<Duration> rateLimited() {
-        UpstreamLink.RateLimitNotice notice = link.lastRateLimit();
-        return notice != null && notice.atNanos() >= openedAtNanos ? Optional.of(notice.retryAfter()) : Optional.empty();
+        LinkPacing.RateLimitNotice notice = link.pacing().lastRateLimit();
+        return notice != null && notice.atNanos() >= joinedAtNanos ? Optional.of(notice.retryAfter()) : Optional.empty();
     }
 
-    RealtimeListener listener() {
-        return listener;
-    }
-
-    UpstreamLink link() {
-        return link;
-    }
-
-    /** Counts the distinct sockets this handle's inputs went out on, and the slowest pacing they met. */
-    void sentOn(UpstreamSocket socket, Duration throttle) {
-        if (socket != lastSocket) {
-            lastSocket = socket;
+    @Override
+    public void sentOn(int socketNumber, Duration throttle) {
+        assert link.inSerialTask() : "send counts are written by the link's serial executor only";
+        if (socketNumber != lastSocket) {
+            lastSocket = socketNumber;
             socketsUsed++;
         }
         slowestThrottleNanos = Math.max(slowestThrottleNanos, throttle.toNanos());
     }
 
-    void notify(Consumer<RealtimeListener> callback) {
+    @Override
+    public void notify(Consumer<RealtimeListener> callback) {
         try {
             callback.accept(listener);
         } catch (RuntimeException e) {

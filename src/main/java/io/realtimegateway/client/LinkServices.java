@@ -1,14 +1,16 @@
 package io.realtimegateway.client;
 
-import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.resilience.AdaptiveThrottle;
 import io.realtimegateway.resilience.ResilienceMetrics;
-import io.realtimegateway.resilience.UpstreamGuards;
-import io.vertx.core.Vertx;
 
-/** What every link needs from the application: sockets, timers, fault tolerance, pacing, metrics, settings. */
-record LinkServices(SocketOpener opener, Vertx vertx, UpstreamGuards guards, AdaptiveThrottle throttles, ResilienceMetrics metrics,
-        ClientConfig client, Duration inputTimeout) {
+/**
+ * What every link needs from the application: sockets, time, fault tolerance, pacing, metrics and limits. Unit
+ * tests give fakes for the sockets, the guards and the scheduler.
+ *
+ * @param openSockets sockets open right now over all links ({@code gateway_upstream_connections})
+ */
+record LinkServices(UpstreamSockets sockets, Scheduler scheduler, SessionGuards guards, AdaptiveThrottle throttles,
+        ResilienceMetrics metrics, ClientLimits limits, AtomicInteger openSockets) {
 }

@@ -1,5 +1,7 @@
 package io.realtimegateway.client;
 
+import org.jboss.logging.Logger;
+
 import io.realtimegateway.protocol.AppId;
 
 /**
@@ -13,5 +15,15 @@ record LinkSettings(AppId app, String path, int maxBuffering, String connectionK
 
     boolean shared() {
         return connectionKey != null;
+    }
+
+    /** Keyed connections are few and long-lived: their events go to INFO; private ones, one per invocation, to DEBUG. */
+    Logger.Level eventLevel() {
+        return shared() ? Logger.Level.INFO : Logger.Level.DEBUG;
+    }
+
+    /** The key, or "private": never more of a caller's request. */
+    String keyForLogs() {
+        return shared() ? connectionKey : "private";
     }
 }

@@ -26,7 +26,7 @@ import io.vertx.core.http.UpgradeRejectedException;
 
 /** Opens one socket for a connection: a token, the app's URL, the WebSockets Next client, failures given codes. */
 @ApplicationScoped
-class SocketOpener {
+class SocketOpener implements UpstreamSockets {
 
     private final Instance<BasicWebSocketConnector> connectors;
     private final TokenCache tokens;
@@ -43,7 +43,8 @@ class SocketOpener {
         this.roster = roster;
     }
 
-    Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
+    @Override
+    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
         return tokens.token(settings.app())
                 .chain(token -> connect(RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()),
                         new UpstreamSocket(listener), secrets(token)))
@@ -52,7 +53,8 @@ class SocketOpener {
                 .onFailure().transform(failure -> explain(failure, settings));
     }
 
-    void forgetToken(LinkSettings settings) {
+    @Override
+    public void forgetToken(LinkSettings settings) {
         tokens.invalidate(settings.app());
     }
 

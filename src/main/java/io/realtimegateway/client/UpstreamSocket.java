@@ -5,8 +5,11 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.realtimegateway.protocol.UpstreamMessage;
 
-/** One WebSocket to the upstream: one fal session. Its owner decides what its frames and its close mean. */
-final class UpstreamSocket {
+/**
+ * One WebSocket to the upstream: one fal session. Its owner decides what its frames and its close mean. Not final:
+ * unit tests stand in for the network by overriding {@link #send} and {@link #close}.
+ */
+class UpstreamSocket {
 
     private final SocketListener listener;
     private volatile WebSocketClientConnection connection;

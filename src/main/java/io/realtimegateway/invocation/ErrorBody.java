@@ -1,11 +1,12 @@
 package io.realtimegateway.invocation;
 
+import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 
 /** An error as callers see it: a stable code and a message a person can act on. */
-public record ErrorBody(String code, String message) {
+public record ErrorBody(ErrorCode code, String message) {
 
     public static ErrorBody of(RealtimeException error) {
-        return new ErrorBody(error.code().name(), error.getMessage());
+        return new ErrorBody(error.code(), error.getMessage());
     }
 }

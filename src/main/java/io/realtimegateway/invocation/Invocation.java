@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -23,8 +22,14 @@ import io.realtimegateway.protocol.Violation;
 
 /**
  * The books of one running invocation: exactly one outcome per input, whichever comes first of its result,
- * its failure, or the deadline. Outcomes may arrive on any thread. The outputs kept are bounded: once they would pass
- * {@code maxOutputBytes}, that output and every outcome after it is a {@code RESPONSE_TOO_LARGE} error.
+ * its failure, or the deadline. The outputs kept are bounded: once they would pass {@code maxOutputBytes}, that output
+ * and every outcome after it is a {@code RESPONSE_TOO_LARGE} error.
+ * <p>
+ * Threads: any. Outcomes arrive where the client completes them (its links' serial executors), the deadline on a
+ * Vert.x timer and the caller's departure on its connection's event loop. The books are lock-free: an index keeps the
+ * first outcome that claims it, by compare-and-set, and the output bytes are an atomic sum. The one lock is this
+ * object's monitor, held only to hand an input to a lane, so that a stop never closes a lane between the check and
+ * the hand-over.
  */
 final class Invocation {
 
@@ -64,7 +69,7 @@ final class Invocation {
 
     void rejectLocally(int index, List<Violation> violations) {
         String problems = String.join("; ", violations.stream().map(Violation::toString).toList());
-        record(ItemResult.error(index, new ErrorBody(ErrorCode.INVALID_INPUT.name(), problems), 0));
+        record(ItemResult.error(index, new ErrorBody(ErrorCode.INVALID_INPUT, problems), 0));
     }
 
     /**
@@ -105,8 +110,8 @@ final class Invocation {
             if (failure == null) {
                 keep(ok(index, result));
             } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                record(failed(index, cause), cause instanceof RealtimeException known ? known : null);
+                RealtimeException cause = RealtimeException.from(failure);
+                record(ItemResult.error(index, ErrorBody.of(cause), cause instanceof InputFailedException sent ? sent.attempts() : 0), cause);
             }
             return null;
         });
@@ -185,15 +190,5 @@ final class Invocation {
     private static ItemResult ok(int index, RealtimeResult result) {
         Map<String, Object> output = OutputImages.inlineContent(result.output());
         return ItemResult.ok(index, output, result.attempts(), Math.round(result.latency().toNanos() / 100_000.0) / 10.0);
-    }
-
-    private static ItemResult failed(int index, Throwable cause) {
-        if (cause instanceof InputFailedException failed) {
-            return ItemResult.error(index, ErrorBody.of(failed), failed.attempts());
-        }
-        if (cause instanceof RealtimeException known) {
-            return ItemResult.error(index, ErrorBody.of(known), 0);
-        }
-        return ItemResult.error(index, new ErrorBody(ErrorCode.UPSTREAM_ERROR.name(), String.valueOf(cause.getMessage())), 0);
     }
 }

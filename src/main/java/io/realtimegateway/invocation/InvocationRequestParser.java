@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.realtimegateway.client.ThrottleLimits;
+import io.realtimegateway.client.ConnectionRules;
+import io.realtimegateway.client.RealtimeOptions;
 import io.realtimegateway.config.InvocationConfig;
 import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.protocol.Bounds;
@@ -33,11 +34,16 @@ public class InvocationRequestParser {
     private static final Set<String> FUNCTION_FIELDS = Stream.concat(FIELDS.stream(), Stream.of(APP)).collect(Collectors.toUnmodifiableSet());
 
     private final InvocationConfig invocation;
-    private final ThrottleLimits throttleLimits;
+    private final ConnectionRules connectionRules;
 
-    InvocationRequestParser(InvocationConfig invocation, ThrottleLimits throttleLimits) {
+    InvocationRequestParser(InvocationConfig invocation, ConnectionRules connectionRules) {
         this.invocation = invocation;
-        this.throttleLimits = throttleLimits;
+        this.connectionRules = connectionRules;
+    }
+
+    /** The fields a body may have, for the OpenAPI document to be checked against. */
+    public static Set<String> fields() {
+        return FIELDS;
     }
 
     /** The body of {@code POST /v1/realtime/{owner}/{alias}}. */
@@ -62,18 +68,21 @@ public class InvocationRequestParser {
     /** Fields already checked; an {@code "app"} field among them has been read by the caller. */
     private InvocationRequest parseChecked(AppId app, Map<String, Object> body) {
         List<Map<String, Object>> inputs = inputs(body.get("inputs"));
-        Object throttle = body.get("throttleIntervalMs");
         Duration timeout = optionalMillis(body, "timeoutMs", Duration.ofMillis(1), invocation.timeout().max());
+        Object throttle = body.get("throttleIntervalMs");
         Object maxBuffering = body.get("maxBuffering");
         Object parallelism = body.get("parallelism");
-        String path = optionalText(body, "path");
-        return new InvocationRequest(app, inputs,
-                throttle == null ? null : throttleLimits.check("throttleIntervalMs", Duration.ofMillis(wholeNumber("throttleIntervalMs", throttle))),
-                optionalText(body, "connectionKey"),
-                timeout != null ? timeout : invocation.timeout().defaultValue(),
-                maxBuffering == null ? null : RealtimeUrl.checkMaxBuffering(wholeNumber("maxBuffering", maxBuffering)),
-                path == null ? null : RealtimeUrl.checkPath(path),
+        RealtimeOptions options = connectionRules.resolve(new RealtimeOptions(optionalText(body, "connectionKey"),
+                throttle == null ? null : Duration.ofMillis(wholeNumber("throttleIntervalMs", throttle)),
+                maxBuffering == null ? null : bufferingAsInt(wholeNumber("maxBuffering", maxBuffering)),
+                optionalText(body, "path")), "throttleIntervalMs");
+        return new InvocationRequest(app, inputs, options, timeout != null ? timeout : invocation.timeout().defaultValue(),
                 parallelism == null ? 1 : (int) Bounds.check("parallelism", wholeNumber("parallelism", parallelism), 1, invocation.maxParallelism(), ""));
+    }
+
+    /** The value when it fits an int; one that does not is out of range, and refused by the range's own rule. */
+    private static int bufferingAsInt(long maxBuffering) {
+        return maxBuffering == (int) maxBuffering ? (int) maxBuffering : RealtimeUrl.checkMaxBuffering(maxBuffering);
     }
 
     private static void checkFields(Map<String, Object> body, Set<String> known) {

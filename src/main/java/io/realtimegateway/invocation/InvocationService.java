@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.realtimegateway.client.RealtimeClient;
-import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ResponseConfig;
 import io.realtimegateway.config.ValidationConfig;
 import io.realtimegateway.protocol.ErrorCode;
@@ -39,18 +37,17 @@ public class InvocationService {
 
     private final RealtimeClient client;
     private final AppAllowList allowList;
-    private final ValidationConfig validation;
-    private final ClientConfig clientConfig;
+    /** Whether inputs of the known apps are checked before they are sent ({@code gateway.validation.local}). */
+    private final boolean validateLocally;
     private final Vertx vertx;
     private final long maxOutputBytes;
 
-    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ClientConfig clientConfig,
-            ResponseConfig responseConfig, Vertx vertx) {
+    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ResponseConfig responseConfig,
+            Vertx vertx) {
+        this.validateLocally = validation.local();
         this.maxOutputBytes = responseConfig.maxSize().asLongValue();
         this.client = client;
-        this.clientConfig = clientConfig;
         this.allowList = allowList;
-        this.validation = validation;
         this.vertx = vertx;
     }
 
@@ -95,7 +92,7 @@ public class InvocationService {
 
     private CompletableFuture<Invocation> run(Invocation invocation, Lanes lanes) {
         InvocationRequest request = invocation.request();
-        Optional<RealtimeApp> schema = validation.local() ? RealtimeApps.find(request.app()) : Optional.empty();
+        Optional<RealtimeApp> schema = validateLocally ? RealtimeApps.find(request.app()) : Optional.empty();
         List<Integer> toSend = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
             var input = request.inputs().get(i);
@@ -106,7 +103,7 @@ public class InvocationService {
                 invocation.rejectLocally(i, violations);
             }
         }
-        invocation.dispatch(toSend, Objects.requireNonNullElse(request.maxBuffering(), clientConfig.defaultMaxBuffering()));
+        invocation.dispatch(toSend, request.options().maxBuffering());
         long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.stop(deadlinePassed(request, lanes)));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
@@ -136,7 +133,7 @@ public class InvocationService {
                 invocation.results(), summary(invocation, lanes));
         wholeFailure(response.results()).ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
-                    .filter(error -> error != null && error.code().equals(code.name())).findFirst().orElseThrow();
+                    .filter(error -> error != null && error.code() == code).findFirst().orElseThrow();
             throw new InvocationFailure(code, first.message(), retryAfter(code, invocation, lanes), response);
         });
         return response;
@@ -162,7 +159,7 @@ public class InvocationService {
      * through), or no input got through and all that were sent failed for one invocation-level reason.
      */
     static Optional<ErrorCode> wholeFailure(List<ItemResult> results) {
-        List<ErrorCode> codes = results.stream().filter(result -> !result.isOk()).map(result -> ErrorCode.valueOf(result.error().code()))
+        List<ErrorCode> codes = results.stream().filter(result -> !result.isOk()).map(result -> result.error().code())
                 .toList();
         if (codes.contains(ErrorCode.RATE_LIMITED)) {
             return Optional.of(ErrorCode.RATE_LIMITED);

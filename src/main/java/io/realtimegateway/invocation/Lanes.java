@@ -30,18 +30,18 @@ final class Lanes implements AutoCloseable {
     static Lanes open(RealtimeClient client, InvocationRequest request) {
         List<RealtimeConnection> connections = new ArrayList<>(request.parallelism());
         try {
+            String key = request.options().connectionKey();
             for (int lane = 0; lane < request.parallelism(); lane++) {
-                String key = request.connectionKey() == null || request.parallelism() == 1 ? request.connectionKey()
-                        : request.connectionKey() + ":" + lane;
-                connections.add(client.connect(request.app().toString(),
-                        new RealtimeOptions(key, request.throttleInterval(), request.maxBuffering(), request.path()), result -> {
-                        }));
+                RealtimeOptions options = key == null || request.parallelism() == 1 ? request.options()
+                        : request.options().withConnectionKey(key + ":" + lane);
+                connections.add(client.connect(request.app().toString(), options, result -> {
+                }));
             }
         } catch (RuntimeException e) {
             connections.forEach(RealtimeConnection::close);
             throw e;
         }
-        return new Lanes(List.copyOf(connections), request.connectionKey());
+        return new Lanes(List.copyOf(connections), request.options().connectionKey());
     }
 
     List<RealtimeConnection> all() {

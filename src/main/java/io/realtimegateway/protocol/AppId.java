@@ -54,6 +54,12 @@ public record AppId(String owner, String alias, String subPath) {
         return new AppId(segments.get(0), segments.get(1), String.join("/", segments.subList(2, segments.size())));
     }
 
+    /** Checks an alias on its own (fal's real-time tokens name aliases, not owners); returns it when valid. */
+    public static String requireAlias(String alias) {
+        checkSegment("alias", alias, SEGMENT, SEGMENT_CHARACTERS);
+        return alias;
+    }
+
     /** {@code owner/alias}, without the sub-path: what allow-lists and the catalog match on. */
     public String id() {
         return owner + "/" + alias;

@@ -13,6 +13,8 @@ public enum ErrorCode {
     CONNECTION_LOST,
     /** No key, or the upstream refused the key or the token. Never retried. */
     UNAUTHORIZED,
+    /** The caller is not allowed to use this endpoint at all, e.g. a page from a foreign origin on the fal proxy. */
+    FORBIDDEN,
     /** No result before the deadline. */
     TIMEOUT,
     /** The app's circuit breaker is open; the call failed fast. */

@@ -36,7 +36,7 @@ public final class FrameCodec {
         }
     }
 
-    /** The classification rules of PROTOCOL.md, in their order. */
+    /** The classification rules of this package's documentation ("Frames"), in their order. */
     @SuppressWarnings("unchecked")
     public static UpstreamMessage classify(Object decoded) {
         if (!(decoded instanceof Map<?, ?> map)) {

@@ -25,6 +25,11 @@ public record ImageSize(int width, int height) {
         return null;
     }
 
+    /** Both sides within the range apps paint ({@link #MIN_SIDE} to {@link #MAX_SIDE}). */
+    public boolean paintable() {
+        return isSide(width) && isSide(height);
+    }
+
     public double megapixels() {
         return width * (double) height / 1_000_000;
     }

@@ -50,9 +50,19 @@ public record RealtimeApp(String id, Kind kind, String summary, List<InputField>
         return violations;
     }
 
-    /** The size an input asks for, or the app's default. */
+    /**
+     * The size an input asks for; else, for image-to-image, its source image's size (a PNG or JPEG given inline, with
+     * sides the app can paint); else the app's default.
+     */
     public ImageSize imageSize(Map<String, ?> input) {
         ImageSize asked = ImageSize.parse(input.get("image_size"));
-        return asked != null ? asked : defaultSize;
+        if (asked != null) {
+            return asked;
+        }
+        if (kind == Kind.IMAGE_TO_IMAGE) {
+            Object source = input.get("image_url") != null ? input.get("image_url") : input.get("image_bytes");
+            return SourceImageSize.of(source).filter(ImageSize::paintable).orElse(defaultSize);
+        }
+        return defaultSize;
     }
 }

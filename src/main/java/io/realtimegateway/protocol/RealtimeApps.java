@@ -15,7 +15,7 @@ import io.realtimegateway.protocol.RealtimeApp.Kind;
 
 /**
  * The five real-time apps the gateway knows, with the input fields fal's public schemas give for them
- * (PROTOCOL.md). Both the gateway's local validation and the embedded upstream use this catalog.
+ * (see this package's documentation). Both the gateway's local validation and the embedded upstream use this catalog.
  */
 public final class RealtimeApps {
 

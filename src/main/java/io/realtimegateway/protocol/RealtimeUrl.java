@@ -24,7 +24,8 @@ public final class RealtimeUrl {
      * @param app the app
      * @param path the endpoint path, or null for the default (none when the app id already names one)
      * @param token the short-lived token
-     * @param maxBuffering how many inputs the upstream may hold queued, or null to leave it to the app
+     * @param maxBuffering how many inputs the upstream may hold queued (checked where it came in: {@link #checkMaxBuffering}),
+     *        or null to leave it to the app
      */
     public static URI of(URI base, AppId app, String path, String token, Integer maxBuffering) {
         if (!TOKEN.matcher(token).matches()) {
@@ -32,7 +33,7 @@ public final class RealtimeUrl {
         }
         StringBuilder query = new StringBuilder("fal_jwt_token=").append(token);
         if (maxBuffering != null) {
-            query.append("&max_buffering=").append(checkMaxBuffering(maxBuffering));
+            query.append("&max_buffering=").append(maxBuffering);
         }
         String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
         String fullPath = basePath + "/" + app + endpointPath(app, path);
@@ -43,7 +44,11 @@ public final class RealtimeUrl {
         }
     }
 
-    /** The endpoint path to append after the app id; follows fal's clients for ids that already end in it. */
+    /**
+     * The endpoint path to append after the app id; follows fal's clients for ids that already end in it. The path was
+     * checked where it came in; it is checked again here on purpose, since this is where a URL that cannot leave the
+     * app's path is promised, for every URL built.
+     */
     static String endpointPath(AppId app, String path) {
         if (path != null) {
             return checkPath(path);

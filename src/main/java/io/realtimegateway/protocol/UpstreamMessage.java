@@ -3,7 +3,7 @@ package io.realtimegateway.protocol;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** A decoded frame from a real-time upstream, classified as PROTOCOL.md describes. */
+/** A decoded frame from a real-time upstream, classified as this package's documentation, "Frames", describes. */
 public sealed interface UpstreamMessage {
 
     /** An output: the answer to the oldest input still waiting on the socket. */

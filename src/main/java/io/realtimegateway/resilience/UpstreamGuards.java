@@ -90,7 +90,7 @@ public class UpstreamGuards {
         }
         AppGuards guards = guardsFor(app);
         return explained(app, () -> instance.get(() -> guards.sessions().get(session))).whenComplete((done, failure) -> {
-            if (unwrap(failure) instanceof RealtimeException lost && lost.code() == ErrorCode.APP_NOT_FOUND) {
+            if (RealtimeException.unwrap(failure) instanceof RealtimeException lost && lost.code() == ErrorCode.APP_NOT_FOUND) {
                 notFound.remember(endpoint, lost);
             }
         });
@@ -183,10 +183,7 @@ public class UpstreamGuards {
     }
 
     private RealtimeException explain(AppId app, Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof RealtimeException known) {
-            return known;
-        }
+        Throwable cause = RealtimeException.unwrap(failure);
         if (cause instanceof CircuitBreakerOpenException) {
             Duration delay = config.breaker().delay();
             return new RealtimeException(ErrorCode.CIRCUIT_OPEN, "the upstream for " + app.id()
@@ -208,21 +205,14 @@ public class UpstreamGuards {
                     + config.bulkhead().perApp() + " per app, " + config.bulkhead().instance() + " in all, "
                     + config.bulkhead().queue() + " waiting); try again shortly", Duration.ofSeconds(1), null);
         }
-        // Unexpected, so its own text stays in the logs: it may quote anything.
-        return new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream session for " + app.id() + " failed unexpectedly ("
-                + cause.getClass().getSimpleName() + ")", cause);
+        return RealtimeException.from(cause);
     }
 
     private static boolean worthRetrying(Throwable failure) {
-        return unwrap(failure) instanceof RealtimeException known && RETRIED.contains(known.code());
+        return RealtimeException.unwrap(failure) instanceof RealtimeException known && RETRIED.contains(known.code());
     }
 
     private static boolean lostConnection(Throwable failure) {
-        return unwrap(failure) instanceof RealtimeException known && known.code() == ErrorCode.CONNECTION_LOST;
+        return RealtimeException.unwrap(failure) instanceof RealtimeException known && known.code() == ErrorCode.CONNECTION_LOST;
     }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
 }

@@ -13,7 +13,7 @@ import io.realtimegateway.protocol.OutputImages;
 import io.realtimegateway.protocol.RealtimeApp;
 
 /**
- * What a seed app returns for a valid input, shaped like fal's outputs (PROTOCOL.md), and how long it
+ * What a seed app returns for a valid input, shaped like fal's outputs (see the {@code protocol} package), and how long it
  * pretends to think. Images are deterministic: the same prompt, seed and size give the same bytes.
  */
 final class SimulatedModel {
@@ -67,7 +67,7 @@ final class SimulatedModel {
      * Inference time under the latency model: per call, per step, per megapixel painted; or exactly what the
      * input's {@code x_simulated_latency_ms} asks for (for benchmarks and demos; fal's models ignore the field).
      */
-    Duration inference(RealtimeApp app, Map<String, Object> input, SimulatorBehaviour.Latency latency) {
+    Duration inference(RealtimeApp app, Map<String, Object> input, SimulatorSettings.Latency latency) {
         if (input.get(LATENCY_FIELD) instanceof Number millis && millis.longValue() >= 0) {
             return Duration.ofMillis(Math.min(millis.longValue(), MAX_SIMULATED_LATENCY_MILLIS));
         }

@@ -18,11 +18,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
 /**
- * One real-time session, behaving as fal's server does (PROTOCOL.md, "Session life"): no greeting; inputs
- * validated on arrival; a bounded queue that silently drops its oldest input when full; one input run at a
- * time, first in first out; an invalid input ends the session with {@code INTERNAL_ERROR} and a normal
- * close; with no input for the session timeout it drains its queue, sends the {@code TIMEOUT} notice and
- * closes. It also plays the configured faults. Everything runs on the socket's event loop.
+ * One real-time session, behaving as fal's server does (the {@code protocol} package's "Buffering" and "Session
+ * life"): no greeting; inputs validated on arrival; a bounded queue that silently drops its oldest input when full;
+ * one input run at a time, first in first out; an invalid input ends the session with {@code INTERNAL_ERROR} and a
+ * normal close; with no input for the session timeout it drains its queue, sends the {@code TIMEOUT} notice and
+ * closes. It also plays the faults its settings say. Everything runs on the socket's event loop.
  */
 final class SimulatedSession {
 
@@ -117,17 +117,18 @@ final class SimulatedSession {
             }
             return;
         }
+        SimulatorSettings now = settings();
         if (next.refused()) {
             socket.writeTextMessage(json(Map.of("type", "x-fal-error", "error", "RATE_LIMITED", "reason",
-                    "too many inputs: at most one per " + faults().rateLimitMinInterval().toMillis() + " ms")));
+                    "too many inputs: at most one per " + now.rateLimitMinInterval().toMillis() + " ms")));
             runNext();
             return;
         }
         running = true;
-        if (faultsApply() && faults().silentAfter(resultsSent)) {
+        if (faultsApply(now) && now.silentAfter(resultsSent)) {
             return; // accepted, and never answered
         }
-        Duration inference = services.model().inference(app, next.input(), services.behaviour().latency());
+        Duration inference = services.model().inference(app, next.input(), now.latency());
         after(inference, () -> {
             if (!ended) {
                 deliver(services.model().run(app, next.input(), inference));
@@ -138,14 +139,15 @@ final class SimulatedSession {
     }
 
     private void deliver(Map<String, Object> output) {
-        if (faultsApply() && faults().dropBeforeResult(resultsSent)) {
-            drop();
+        SimulatorSettings now = settings();
+        if (faultsApply(now) && now.dropBeforeResult(resultsSent)) {
+            drop(now);
             return;
         }
         resultsSent++;
-        if (faultsApply() && faults().malformed(resultsSent)) {
+        if (faultsApply(now) && now.malformed(resultsSent)) {
             socket.writeBinaryMessage(Buffer.buffer(MALFORMED));
-        } else if (services.behaviour().resultFormat() == ResultFormat.JSON) {
+        } else if (now.resultFormat() == ResultFormat.JSON) {
             socket.writeTextMessage(json(output));
         } else {
             socket.writeBinaryMessage(Buffer.buffer(Msgpack.encode(output)));
@@ -154,35 +156,37 @@ final class SimulatedSession {
 
     /** Whether this input breaks the rate limit fault: it then gets RATE_LIMITED in its FIFO place. */
     private boolean tooSoon() {
-        long now = System.nanoTime();
-        if (faultsApply() && now - lastAcceptedNanos < faults().rateLimitMinInterval().toNanos()) {
+        long nowNanos = System.nanoTime();
+        SimulatorSettings now = settings();
+        if (faultsApply(now) && nowNanos - lastAcceptedNanos < now.rateLimitMinInterval().toNanos()) {
             return true;
         }
-        lastAcceptedNanos = now;
+        lastAcceptedNanos = nowNanos;
         return false;
     }
 
-    private void drop() {
+    private void drop(SimulatorSettings now) {
         ended = true;
         vertx().cancelTimer(idleTimer);
-        if (faults().dropCloseCode() == 0) {
+        if (now.dropCloseCode() == 0) {
             cutConnection.run();
         } else {
-            socket.close((short) faults().dropCloseCode());
+            socket.close((short) now.dropCloseCode());
         }
     }
 
-    private boolean faultsApply() {
-        return faults().appliesTo(app.id());
+    private boolean faultsApply(SimulatorSettings now) {
+        return now.appliesTo(app.id());
     }
 
-    private SimulatorFaults faults() {
-        return services.faults();
+    /** One snapshot per decision: a change made meanwhile applies from the next one. */
+    private SimulatorSettings settings() {
+        return services.settings().get();
     }
 
     private void armIdleTimer() {
         vertx().cancelTimer(idleTimer);
-        idleTimer = vertx().setTimer(Math.max(1, services.behaviour().sessionTimeout().toMillis()), id -> {
+        idleTimer = vertx().setTimer(Math.max(1, settings().sessionTimeout().toMillis()), id -> {
             idle = true;
             runNext();
         });

@@ -5,6 +5,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,14 +48,14 @@ public class Simulator {
     private static final short REFUSED_TOKEN = 1008;
 
     /** What a session needs from the simulator. */
-    record Services(Vertx vertx, SimulatedModel model, SimulatorBehaviour behaviour, SimulatorFaults faults, SimulatorStats stats) {
+    record Services(Vertx vertx, SimulatedModel model, Supplier<SimulatorSettings> settings, SimulatorStats stats) {
     }
 
     private final SimulatorConfig config;
     private final UpstreamMode mode;
     private final EmbeddedUpstream embedded;
-    private final SimulatorBehaviour behaviour;
-    private final SimulatorFaults faults;
+    /** Any thread: swapped whole, read once per decision. */
+    private final AtomicReference<SimulatorSettings> settings;
     private final SimulatorStats stats = new SimulatorStats();
     private final SimulatorTokens tokens = new SimulatorTokens(Clock.systemUTC());
     private final SimulatedModel model = new SimulatedModel();
@@ -63,8 +66,7 @@ public class Simulator {
         this.config = config;
         this.mode = mode;
         this.embedded = embedded;
-        this.behaviour = new SimulatorBehaviour(config);
-        this.faults = new SimulatorFaults(config.faults());
+        this.settings = new AtomicReference<>(SimulatorSettings.from(config));
     }
 
     void start(@Observes StartupEvent event) {
@@ -72,7 +74,7 @@ public class Simulator {
             return;
         }
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(1));
-        Services services = new Services(vertx, model, behaviour, faults, stats);
+        Services services = new Services(vertx, model, this::settings, stats);
         String key = config.key().orElseGet(Simulator::randomKey);
         TokenDesk tokenDesk = new TokenDesk(tokens, key, services);
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -104,12 +106,19 @@ public class Simulator {
         return embedded.address().map(EmbeddedUpstream.Address::baseUrl);
     }
 
-    public SimulatorBehaviour behaviour() {
-        return behaviour;
+    /** What it plays right now. */
+    public SimulatorSettings settings() {
+        return settings.get();
     }
 
-    public SimulatorFaults faults() {
-        return faults;
+    /** Swaps in changed settings, e.g. {@code simulator.update(s -> s.dropAfterResults(2, 1011))}; they apply from the next decision on. */
+    public void update(UnaryOperator<SimulatorSettings> change) {
+        settings.updateAndGet(change);
+    }
+
+    /** Back to what configuration says. */
+    public void reset() {
+        settings.set(SimulatorSettings.from(config));
     }
 
     public SimulatorStats stats() {
@@ -127,21 +136,23 @@ public class Simulator {
             request.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"detail\":\"Not Found\"}");
             return;
         }
-        if (faults.appliesTo(app.get().id()) && faults.hangUpgrade()) {
+        SimulatorSettings now = settings.get();
+        boolean faultsApply = now.appliesTo(app.get().id());
+        if (faultsApply && now.hangUpgrade()) {
             return; // never answered: the caller's connect timeout has to fire
         }
-        if (faults.appliesTo(app.get().id()) && faults.refuseUpgradeStatus() != 0) {
-            request.response().setStatusCode(faults.refuseUpgradeStatus()).putHeader("Retry-After", "1")
+        if (faultsApply && now.refuseUpgradeStatus() != 0) {
+            request.response().setStatusCode(now.refuseUpgradeStatus()).putHeader("Retry-After", "1")
                     .putHeader("Content-Type", "application/json").end("{\"detail\":\"refused by the simulator's fault settings\"}");
             return;
         }
-        Integer maxBuffering = maxBuffering(request.getParam("max_buffering"));
+        Integer maxBuffering = maxBuffering(request.getParam("max_buffering"), now);
         if (maxBuffering == null) {
             request.response().setStatusCode(400).putHeader("Content-Type", "application/json")
                     .end("{\"detail\":\"max_buffering must be a whole number from 1 to 60\"}");
             return;
         }
-        boolean authorized = !behaviour.refuseTokens() && tokens.allows(request.getParam("fal_jwt_token"), path.group(2));
+        boolean authorized = !now.refuseTokens() && tokens.allows(request.getParam("fal_jwt_token"), path.group(2));
         request.toWebSocket().onSuccess(socket -> {
             stats.connected(app.get().id());
             if (!authorized) {
@@ -156,9 +167,9 @@ public class Simulator {
         });
     }
 
-    private Integer maxBuffering(String param) {
+    private static Integer maxBuffering(String param, SimulatorSettings now) {
         if (param == null) {
-            return behaviour.defaultMaxBuffering();
+            return now.defaultMaxBuffering();
         }
         try {
             return RealtimeUrl.checkMaxBuffering(Integer.parseInt(param));

@@ -12,6 +12,7 @@ public final class SimulatorStats {
     private final Map<String, LongAdder> inputs = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final LongAdder tokens = new LongAdder();
+    private final LongAdder delayedTokens = new LongAdder();
     private final LongAdder upgrades = new LongAdder();
 
     /** WebSocket sessions accepted for the app. */
@@ -49,6 +50,11 @@ public final class SimulatorStats {
         return tokens.sum();
     }
 
+    /** Token requests answered late, as the token-delay fault says. */
+    public long delayedTokenRequests() {
+        return delayedTokens.sum();
+    }
+
     /** WebSocket upgrade requests, for any path, answered or not. */
     public long upgradeRequests() {
         return upgrades.sum();
@@ -60,6 +66,7 @@ public final class SimulatorStats {
         inputs.clear();
         dropped.clear();
         tokens.reset();
+        delayedTokens.reset();
         upgrades.reset();
     }
 
@@ -69,6 +76,10 @@ public final class SimulatorStats {
 
     void tokenRequested() {
         tokens.increment();
+    }
+
+    void tokenDelayed() {
+        delayedTokens.increment();
     }
 
     void connected(String app) {

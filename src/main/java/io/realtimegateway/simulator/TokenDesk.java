@@ -31,8 +31,9 @@ final class TokenDesk {
 
     /** Answers after the configured token delay, if any. */
     void handle(HttpServerRequest request) {
-        long delay = services.faults().tokenDelay().toMillis();
+        long delay = services.settings().get().tokenDelay().toMillis();
         if (delay > 0) {
+            services.stats().tokenDelayed();
             request.pause();
             services.vertx().setTimer(delay, id -> {
                 request.resume();
@@ -44,7 +45,7 @@ final class TokenDesk {
     }
 
     private void answerToken(HttpServerRequest request) {
-        int failure = services.faults().tokenFailureStatus();
+        int failure = services.settings().get().tokenFailureStatus();
         if (failure != 0) {
             answer(request, failure, Map.of("detail", "refused by the simulator's fault settings"));
             return;

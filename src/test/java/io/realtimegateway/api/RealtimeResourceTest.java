@@ -6,7 +6,9 @@ import static io.realtimegateway.Fixtures.prompts;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
@@ -26,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.config.SimulatorConfig.ResultFormat;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
 
 /** {@code POST /v1/realtime/{owner}/{alias}} end to end: gateway, real sockets, the embedded upstream. */
@@ -96,7 +98,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void resultsSentAsJsonTextFramesWorkTheSame() {
-        simulator.behaviour().resultFormat(ResultFormat.JSON);
+        simulator.update(s -> s.resultFormat(ResultFormat.JSON));
         JsonPath response = invoke(Fixtures.FLUX, body(prompts(3, 1)));
         assertEquals(List.of(1, 2, 3), response.getList("results.output.seed"));
     }
@@ -159,7 +161,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void concurrentInvocationsWithoutAKeyEachHaveTheirOwnSocket() throws Exception {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO)));
         long before = simulator.stats().connections(Fixtures.LTX);
         Map<String, Object> body = Map.of("inputs", List.of(Map.of("prompt", "waves", "num_frames", 1, "seed", 4)));
         ExecutorService callers = Executors.newFixedThreadPool(3);
@@ -176,7 +178,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void parallelismSpreadsTheInputsOverThatManyConnectionsKeepingOneOutcomePerInputInOrder() {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(10), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(10), Duration.ZERO, Duration.ZERO)));
         long before = simulator.stats().connections(Fixtures.SDXL);
         Map<String, Object> body = body(prompts(12, 500));
         body.put("parallelism", 4);
@@ -211,7 +213,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void aDeadlineKeepsTheResultsThatArrivedAndTimesOutTheRest() {
-        simulator.behaviour().latency(new Latency(Duration.ZERO, Duration.ofMillis(300), Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ZERO, Duration.ofMillis(300), Duration.ZERO)));
         Map<String, Object> quick = new LinkedHashMap<>(prompt("quick", 1));
         quick.put("num_inference_steps", 1);
         Map<String, Object> slow = new LinkedHashMap<>(prompt("slow", 2));
@@ -228,7 +230,7 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
 
     @Test
     void whenNothingArrivesBeforeTheDeadlineTheInvocationIsA504CountingWhatWasSent() {
-        simulator.behaviour().latency(new Latency(Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO)));
         Map<String, Object> body = body(prompts(3, 1));
         body.put("timeoutMs", 300);
         body.put("maxBuffering", 1);
@@ -271,7 +273,13 @@ class RealtimeResourceTest extends EmbeddedUpstreamTest {
                 .body("id", hasSize(5))
                 .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'prompt' }.required", equalTo(true))
                 .body("find { it.id == 'fal-ai/lcm-sd15-i2i' }.requiresOneOf", equalTo(List.of("image_url", "image_bytes")))
-                .body("find { it.id == 'fal-ai/ltx-video-realtime' }.kind", equalTo("video"));
+                .body("find { it.id == 'fal-ai/ltx-video-realtime' }.kind", equalTo("video"))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'num_inference_steps' }.minimum", equalTo(1))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'num_inference_steps' }.maximum", equalTo(12))
+                .body("find { it.id == 'fal-ai/lcm-sd15-i2i' }.fields.find { it.name == 'strength' }.maximum", equalTo(1.0f))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'image_size' }.options",
+                        equalTo(List.of("square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9")))
+                .body("find { it.id == 'fal-ai/flux-lora-realtime' }.fields.find { it.name == 'seed' }", not(hasKey("minimum")));
     }
 
     static JsonPath invoke(String app, Map<String, Object> body) {

@@ -65,7 +65,10 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
                 "gateway.upstream.token-url", "http://127.0.0.1:" + port + "/tokens/",
                 "gateway.upstream.key", KEY,
                 "gateway.simulator.enabled", "false",
-                "gateway.client.throttle.allow-unpaced", "true");
+                "gateway.client.throttle.allow-unpaced", "true",
+                // Scenario 7 measures the proxy's cost per token request, not its rate limit.
+                "gateway.proxy.tokens.rate-limit.per-client", "1000000",
+                "gateway.proxy.tokens.rate-limit.instance", "1000000");
     }
 
     @Override

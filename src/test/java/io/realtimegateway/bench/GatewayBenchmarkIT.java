@@ -74,6 +74,8 @@ class GatewayBenchmarkIT {
         Scenario memory = memory();
         scenarios.add(concurrency());
         scenarios.add(fanOut());
+        scenarios.add(ProxyTokenCalls.measure(vertx, BenchProcesses.upstreamUrl(), BenchProcesses.gateway().httpPort, size(2000, 20), size(10, 1),
+                size(1000, 20)));
         scenarios.add(4, withRssAtTheEnd(memory)); // listed in scenario order
 
         Map<String, Object> environment = new LinkedHashMap<>();

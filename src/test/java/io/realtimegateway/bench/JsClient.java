@@ -1,5 +1,6 @@
 package io.realtimegateway.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -7,22 +8,28 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.realtimegateway.FalJavaScriptClient;
+import io.realtimegateway.NodeProject;
 
-/** fal's official JavaScript client running the benchmark's loop ({@code src/bench/js/realtime-loop.mjs}). */
+/**
+ * fal's official JavaScript client ({@code @fal-ai/client}, pinned in {@code src/bench/js/package.json}) on the
+ * machine's Node.js, installed from npm into {@code target/bench/js} on first use.
+ */
 final class JsClient {
+
+    private static final NodeProject PROJECT = new NodeProject(Path.of("src", "bench", "js"), Path.of("target", "bench", "js"));
 
     private JsClient() {
     }
 
     /** The loop's figures, or empty (with the reason printed) when Node.js or npm is not available. */
     static Optional<Figures> run(String upstream, String key, String app, int warmup, int iterations) throws Exception {
-        if (!FalJavaScriptClient.installed()) {
-            System.out.println("fal's JavaScript client is not available: the scenario is skipped");
+        Optional<String> missing = PROJECT.install();
+        if (missing.isPresent()) {
+            System.out.println(missing.get() + ": the JavaScript client scenario is skipped");
             return Optional.empty();
         }
-        String output = FalJavaScriptClient.run("realtime-loop.mjs", Map.of("UPSTREAM", upstream, "UPSTREAM_KEY", key, "APP", app, "WARMUP",
-                Integer.toString(warmup), "ITERATIONS", Integer.toString(iterations)), Duration.ofMinutes(5));
+        String output = PROJECT.run("realtime-loop.mjs", Map.of("UPSTREAM", upstream, "UPSTREAM_KEY", key, "APP", app, "WARMUP",
+                Integer.toString(warmup), "ITERATIONS", Integer.toString(iterations)), Duration.ofMinutes(5), "--experimental-websocket", "--no-warnings");
         JsonNode result = new ObjectMapper().readTree(output);
         long[] durations = new long[result.get("durations").size()];
         for (int i = 0; i < durations.length; i++) {

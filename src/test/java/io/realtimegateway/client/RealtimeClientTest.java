@@ -25,7 +25,7 @@ import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 
 /** The Java client API, in the shape of fal's clients, against the embedded upstream over real sockets. */
 @QuarkusTest
@@ -68,7 +68,7 @@ class RealtimeClientTest extends EmbeddedUpstreamTest {
 
     @Test
     void aConnectionReopensAfterTheUpstreamsIdleCloseWithoutAnyError() throws Exception {
-        simulator.behaviour().sessionTimeout(Duration.ofMillis(100));
+        simulator.update(s -> s.sessionTimeout(Duration.ofMillis(100)));
         long before = simulator.stats().connections(Fixtures.FLUX);
         RecordingListener listener = new RecordingListener();
         try (RealtimeConnection connection = realtime.connect(Fixtures.FLUX, listener)) {
@@ -109,7 +109,7 @@ class RealtimeClientTest extends EmbeddedUpstreamTest {
     @Test
     void theClientNeverHasMoreInputsUnansweredThanMaxBufferingSoNoneIsDropped() throws Exception {
         // A slow model and the fastest allowed pacing: sending everything at once would overflow fal's queue.
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(120), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(120), Duration.ZERO, Duration.ZERO)));
         long droppedBefore = simulator.stats().dropped(Fixtures.FLUX);
         RealtimeOptions options = RealtimeOptions.defaults().withMaxBuffering(2).withThrottleInterval(Duration.ofMillis(32));
         try (RealtimeConnection connection = realtime.connect(Fixtures.FLUX, options, result -> {
@@ -129,7 +129,7 @@ class RealtimeClientTest extends EmbeddedUpstreamTest {
 
     @Test
     void closingGivesUpUnansweredInputsAndRefusesFurtherSends() throws Exception {
-        simulator.behaviour().latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO)));
         int openBefore = realtime.openConnections();
         RealtimeConnection connection = realtime.connect(Fixtures.FLUX, result -> {
         });
@@ -147,7 +147,7 @@ class RealtimeClientTest extends EmbeddedUpstreamTest {
 
     @Test
     void closingForAReasonFailsTheWaitingInputsWithItCountingTheirSends() throws Exception {
-        simulator.behaviour().latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO)));
         long inputsBefore = simulator.stats().inputs(Fixtures.FLUX);
         RealtimeConnection connection = realtime.connect(Fixtures.FLUX, RealtimeOptions.defaults().withMaxBuffering(1), result -> {
         });
@@ -190,7 +190,7 @@ class RealtimeClientTest extends EmbeddedUpstreamTest {
 
     @Test
     void aRefusedTokenIsUnauthorizedForEveryWaitingInput() {
-        simulator.behaviour().refuseTokens(true);
+        simulator.update(s -> s.refuseTokens(true));
         RecordingListener listener = new RecordingListener();
         try (RealtimeConnection connection = realtime.connect(Fixtures.LTX, listener)) {
             ExecutionException failure = assertThrows(ExecutionException.class,

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 
@@ -25,10 +25,9 @@ class RefusedKeyTest extends EmbeddedUpstreamTest {
 
     static final String WRONG_KEY = "wrong-key-id:wrong-key-secret";
 
-    public static class WrongKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.upstream.target", "embedded", "gateway.upstream.key", WRONG_KEY);
+    public static class WrongKey extends ConfigOverrides {
+        public WrongKey() {
+            super("gateway.upstream.target", "embedded", "gateway.upstream.key", WRONG_KEY);
         }
     }
 

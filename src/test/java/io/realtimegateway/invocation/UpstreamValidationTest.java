@@ -14,11 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -29,10 +29,9 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(UpstreamValidationTest.LocalValidationOff.class)
 class UpstreamValidationTest extends EmbeddedUpstreamTest {
 
-    public static class LocalValidationOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.validation.local", "false");
+    public static class LocalValidationOff extends ConfigOverrides {
+        public LocalValidationOff() {
+            super("gateway.validation.local", "false");
         }
     }
 
@@ -50,7 +49,7 @@ class UpstreamValidationTest extends EmbeddedUpstreamTest {
     @Test
     void invalidInputsAmongValidOnesAreFoundWhileNoInnocentInputIsBlamed() {
         // A slow model keeps two inputs in flight, so a session-ending error could belong to either.
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO)));
         long sentBefore = simulator.stats().inputs(Fixtures.FLUX);
         List<Map<String, Object>> inputs = List.of(prompt("one", 1), Map.of("seed", 2), prompt("three", 3), prompt("four", 4),
                 Map.of("prompt", "five", "num_inference_steps", 50, "seed", 5), prompt("six", 6));

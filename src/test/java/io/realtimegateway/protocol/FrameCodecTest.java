@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.realtimegateway.protocol.UpstreamMessage.FalError;
 
-/** Every classification rule of PROTOCOL.md, in order, on both frame kinds. */
+/** Every classification rule of the protocol package's documentation ("Frames"), in order, on both frame kinds. */
 class FrameCodecTest {
 
     @Test

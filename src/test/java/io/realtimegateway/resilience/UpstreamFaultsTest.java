@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
+import io.realtimegateway.auth.TokenCache;
 import io.realtimegateway.client.InputFailedException;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.client.RealtimeConnection;
+import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.protocol.ErrorCode;
-import io.realtimegateway.simulator.SimulatorBehaviour.Latency;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -38,9 +40,12 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
     @Inject
     RealtimeClient realtime;
 
+    @Inject
+    TokenCache tokens;
+
     @Test
     void droppedConnectionsAreReopenedAndOnlyUnansweredInputsResent() {
-        simulator.faults().dropAfterResults(2, 0);
+        simulator.update(s -> s.dropAfterResults(2, 0));
         long sentBefore = simulator.stats().inputs(Fixtures.FLUX);
         JsonPath response = ok(Fixtures.FLUX, body(prompts(8, 1)));
 
@@ -55,7 +60,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aCloseWith1011IsALostConnectionToo() {
-        simulator.faults().dropAfterResults(3, 1011);
+        simulator.update(s -> s.dropAfterResults(3, 1011));
         JsonPath response = ok(Fixtures.SDXL, body(prompts(6, 20)));
         assertEquals(seeds(20, 6), response.getList("results.output.seed"));
         assertEquals(1, response.getInt("summary.reconnects"));
@@ -63,7 +68,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void connectionsDroppedAtRandomStillGiveEveryInputOneOutcome() {
-        simulator.faults().dropProbability(0.1);
+        simulator.update(s -> s.dropProbability(0.1));
         for (int round = 0; round < 5; round++) {
             JsonPath response = ok(Fixtures.FLUX, body(prompts(8, 100 * round)));
             assertEquals(seeds(100 * round, 8), response.getList("results.output.seed"));
@@ -72,7 +77,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aRepeatedlyRefusedUpgradeOpensTheAppsBreakerAndOnlyThatOne() {
-        simulator.faults().onlyFor(Fixtures.FLUX).refuseUpgrades(503);
+        simulator.update(s -> s.onlyFor(Fixtures.FLUX).refuseUpgrades(503));
 
         // Each invocation retries, gives up with CONNECTION_LOST, and the breaker counts the failures until it opens.
         await().atMost(Duration.ofSeconds(30)).until(() -> invoke(Fixtures.FLUX, body(prompts(1, 1))).statusCode() == 503);
@@ -92,7 +97,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
                 .body(containsString("gateway_upstream_retries_total{app=\"fal-ai/flux-lora-realtime\"}"));
 
         // The upstream recovers: after the breaker's delay a trial connection succeeds and it closes again.
-        simulator.faults().refuseUpgrades(0);
+        simulator.update(s -> s.refuseUpgrades(0));
         await().atMost(Duration.ofSeconds(30)).until(() -> invoke(Fixtures.FLUX, body(prompts(1, 1))).statusCode() == 200);
         given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'upstream circuit breakers' }.data.'fal-ai/flux-lora-realtime'", equalTo("closed"));
@@ -100,7 +105,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aRateLimitedUpgradeIsRetriedAfterItsRetryAfterThenReportedAs429() {
-        simulator.faults().refuseUpgrades(429);
+        simulator.update(s -> s.refuseUpgrades(429));
         long before = simulator.stats().upgradeRequests();
         Response response = invoke(Fixtures.FLUX, body(prompts(1, 1)));
         response.then().statusCode(429).body("error.code", equalTo("RATE_LIMITED"));
@@ -110,7 +115,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void inputsRefusedForTheRateLimitAreRetriedWithARaisedThrottleAndNoneIsLost() {
-        simulator.faults().rateLimitMinInterval(Duration.ofMillis(100));
+        simulator.update(s -> s.rateLimitMinInterval(Duration.ofMillis(100)));
         Map<String, Object> body = body(prompts(6, 1));
         body.put("throttleIntervalMs", 32);
         JsonPath response = ok(Fixtures.FLUX, body);
@@ -123,7 +128,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aRateLimitOutlastingTheDeadlineIs429WithThePartialResults() {
-        simulator.faults().onlyFor(Fixtures.SDXL).rateLimitMinInterval(Duration.ofSeconds(30));
+        simulator.update(s -> s.onlyFor(Fixtures.SDXL).rateLimitMinInterval(Duration.ofSeconds(30)));
         Map<String, Object> body = body(prompts(3, 1));
         body.put("timeoutMs", 1500);
         Response response = invoke(Fixtures.SDXL, body);
@@ -138,20 +143,20 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aMalformedFrameFailsTheInputItAnswersAndNothingElse() {
-        simulator.faults().malformedEvery(3);
+        simulator.update(s -> s.malformedEvery(3));
         JsonPath response = ok(Fixtures.FLUX, body(prompts(6, 1)));
         assertEquals(List.of("ok", "ok", "error", "ok", "ok", "error"), response.getList("results.status"));
         assertEquals("UPSTREAM_ERROR", response.getString("results[2].error.code"));
         assertTrue(response.getString("results[2].error.message").startsWith("the upstream sent a malformed frame"));
         assertEquals(List.of(1, 2, 4, 5), response.getList("results.findAll { it.status == 'ok' }.output.seed"));
 
-        simulator.faults().malformedEvery(0);
+        simulator.update(s -> s.malformedEvery(0));
         ok(Fixtures.FLUX, body(prompts(2, 1)));
     }
 
     @Test
     void aSilentUpstreamEndsInTimeoutForTheWaitingInputsKeepingTheResults() {
-        simulator.faults().silentAfterResults(2);
+        simulator.update(s -> s.silentAfterResults(2));
         Map<String, Object> body = body(prompts(4, 1));
         body.put("timeoutMs", 1500);
         JsonPath response = ok(Fixtures.FLUX, body);
@@ -161,7 +166,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void anInputWithoutAResultForTheInputTimeoutFailsWithTimeout() {
-        simulator.faults().silentAfterResults(0);
+        simulator.update(s -> s.silentAfterResults(0));
         try (RealtimeConnection connection = realtime.connect(Fixtures.FLUX, result -> {
         })) {
             ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
@@ -174,7 +179,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aHangingUpgradeRunsIntoTheConnectTimeoutAndIsRetried() {
-        simulator.faults().hangUpgrades(true);
+        simulator.update(s -> s.hangUpgrades(true));
         long before = simulator.stats().upgradeRequests();
         Map<String, Object> body = body(prompts(1, 1));
         body.put("timeoutMs", 3500);
@@ -184,16 +189,23 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aSlowTokenEndpointOnlyDelays() {
-        simulator.faults().tokenDelay(Duration.ofMillis(300));
-        Map<String, Object> body = body(prompts(2, 1));
+        // No token cached for the alias, and a key no socket has: this invocation must fetch a token, and wait for it.
+        tokens.invalidate(AppId.parse(Fixtures.LTX));
+        simulator.update(s -> s.tokenDelay(Duration.ofMillis(300)));
+        long delayed = simulator.stats().delayedTokenRequests();
+        Map<String, Object> body = body(List.of(Map.of("prompt", "a", "seed", 1, "num_frames", 1), Map.of("prompt", "b", "seed", 2, "num_frames", 1)));
         body.put("connectionKey", "slow-token-" + System.nanoTime());
-        assertEquals(seeds(1, 2), ok(Fixtures.LTX, Map.of("inputs", List.of(Map.of("prompt", "a", "seed", 1, "num_frames", 1),
-                Map.of("prompt", "b", "seed", 2, "num_frames", 1)))).getList("results.output.seed"));
+
+        JsonPath response = ok(Fixtures.LTX, body);
+
+        assertEquals(seeds(1, 2), response.getList("results.output.seed"));
+        assertEquals(0, response.getInt("summary.failed"));
+        assertEquals(1, simulator.stats().delayedTokenRequests() - delayed, "the invocation waited for a token the endpoint answered late");
     }
 
     @Test
     void aFailingTokenEndpointIsRetriedThenReportedAsConnectionLost() {
-        simulator.faults().tokenFailureStatus(503);
+        simulator.update(s -> s.tokenFailureStatus(503));
         long before = simulator.stats().tokenRequests();
         // An alias no other test has a cached token for.
         invoke("fal-ai/token-fault-test", body(prompts(1, 1)))
@@ -209,7 +221,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
         invoke("fal-ai/never-retried-app", body(prompts(1, 1))).then().statusCode(404);
         assertEquals(1, simulator.stats().upgradeRequests() - upgrades, "APP_NOT_FOUND: one upgrade");
 
-        simulator.behaviour().refuseTokens(true);
+        simulator.update(s -> s.refuseTokens(true));
         long connections = simulator.stats().connections(Fixtures.FLUX);
         invoke(Fixtures.FLUX, body(prompts(2, 1))).then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
         assertEquals(1, simulator.stats().connections(Fixtures.FLUX) - connections, "UNAUTHORIZED: one connection");
@@ -217,7 +229,7 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
 
     @Test
     void aSlowModelKeepsTheSameSocket() {
-        simulator.behaviour().latency(new Latency(Duration.ofMillis(50), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(50), Duration.ZERO, Duration.ZERO)));
         assertEquals(0, ok(Fixtures.FLUX, body(prompts(4, 1))).getInt("summary.reconnects"));
     }
 

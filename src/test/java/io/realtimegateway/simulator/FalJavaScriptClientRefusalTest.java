@@ -3,7 +3,6 @@ package io.realtimegateway.simulator;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.realtimegateway.FalJavaScriptClient;
 import io.realtimegateway.Fixtures;
+import io.realtimegateway.NodeProject;
 import io.realtimegateway.config.EmbeddedUpstream;
 
 /**
@@ -33,14 +32,13 @@ class FalJavaScriptClientRefusalTest {
 
     @Test
     void aTokenForAnotherAppReachesOnErrorWithTheCloseCodeAndTheReason() throws Exception {
-        assumeTrue(FalJavaScriptClient.installed(), "fal's JavaScript client needs Node.js and npm");
         EmbeddedUpstream.Address upstream = embedded.address().orElseThrow();
         String tokenForAnotherApp = given().baseUri(upstream.baseUrl().toString()).contentType("application/json")
                 .header("Authorization", "Key " + upstream.key())
                 .body(Map.of("allowed_apps", List.of("sdxl-turbo-realtime"), "token_expiration", 120))
                 .post("/tokens/").then().statusCode(201).extract().as(String.class);
 
-        JsonNode heard = new ObjectMapper().readTree(FalJavaScriptClient.run("refused-token.mjs",
+        JsonNode heard = new ObjectMapper().readTree(NodeProject.TEST_SCRIPTS.require().run("refused-token.mjs",
                 Map.of("UPSTREAM", upstream.baseUrl().toString(), "APP", Fixtures.FLUX, "TOKEN", tokenForAnotherApp), Duration.ofMinutes(1)));
 
         assertEquals(1008, heard.get("closeCode").asInt());

@@ -69,7 +69,7 @@ class SimulatorWireTest extends EmbeddedUpstreamTest {
 
     @Test
     void resultsCanComeAsJsonText() throws Exception {
-        simulator.behaviour().resultFormat(ResultFormat.JSON);
+        simulator.update(s -> s.resultFormat(ResultFormat.JSON));
         try (RawFalClient fal = connect(Fixtures.FLUX, "")) {
             fal.send(Fixtures.prompt("one", 1));
             await().until(() -> fal.results().size() == 1);
@@ -79,7 +79,7 @@ class SimulatorWireTest extends EmbeddedUpstreamTest {
 
     @Test
     void aFullQueueSilentlyDropsItsOldestInput() throws Exception {
-        simulator.behaviour().latency(new SimulatorBehaviour.Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO));
+        simulator.update(s -> s.latency(new SimulatorSettings.Latency(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO)));
         long droppedBefore = simulator.stats().dropped(Fixtures.FLUX);
         try (RawFalClient fal = connect(Fixtures.FLUX, "max_buffering=2")) {
             for (int seed = 1; seed <= 5; seed++) {
@@ -117,7 +117,7 @@ class SimulatorWireTest extends EmbeddedUpstreamTest {
 
     @Test
     void anIdleSessionDrainsThenSendsTheTimeoutNoticeAndCloses() throws Exception {
-        simulator.behaviour().sessionTimeout(Duration.ofMillis(200));
+        simulator.update(s -> s.sessionTimeout(Duration.ofMillis(200)));
         try (RawFalClient fal = connect(Fixtures.FLUX, "")) {
             fal.send(Fixtures.prompt("one", 1));
             assertEquals((short) 1000, fal.closed.get(10, TimeUnit.SECONDS));

@@ -2,6 +2,7 @@
 // Env: UPSTREAM (http://host:port of the embedded upstream), APP, TOKEN (a token for another app).
 // Prints {"closeCode":n,"errors":[{"message":..,"status":..}],"results":n} once the socket has closed.
 import { createFalClient } from "@fal-ai/client";
+import WebSocket from "ws";
 
 const upstream = process.env.UPSTREAM;
 const errors = [];
@@ -9,9 +10,9 @@ let results = 0;
 let closeCode;
 const report = () => process.stdout.write(JSON.stringify({ closeCode, errors, results }) + "\n", () => process.exit(0));
 
-// fal's client always dials wss://fal.run: send it to the embedded upstream instead, and hear the close as well.
-const NativeWebSocket = globalThis.WebSocket;
-globalThis.WebSocket = class extends NativeWebSocket {
+// Node 20 has no WebSocket global; fal's client always dials wss://fal.run: send it to the embedded upstream instead,
+// and hear the close as well.
+globalThis.WebSocket = class extends WebSocket {
   constructor(url, protocols) {
     super(url.replace("wss://fal.run", upstream.replace(/^http/, "ws")), protocols);
     // Added before fal's client sets onclose: the report is made after its handler has run, in a later task.
