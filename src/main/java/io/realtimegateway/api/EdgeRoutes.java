@@ -20,15 +20,16 @@ class EdgeRoutes {
     static final String STREAM = "/v1/realtime/:owner/:alias/stream";
     static final String FUNCTION = "/realtime";
 
-    /** The request head: deadlines and limits, before anything reads the body or answers. */
+    /** The request head: deadlines, limits and the watch on the answer, before anything reads the body or answers. */
     private static final int HEAD = Integer.MIN_VALUE;
     /** Invocation bodies: after Quarkus's body handler, before the resources. */
     private static final int BODY = Integer.MIN_VALUE + 2;
 
     void register(@Observes Router router, InvocationConfig invocation, ClientDeadlines deadlines, RequestHeadLimits head,
-            AppPathGuard paths, RequestBodyReader bodies, RouterRefusals refusals) {
+            AppPathGuard paths, RequestBodyReader bodies, RouterRefusals refusals, StalledReaders stalledReaders) {
         router.route().order(HEAD).handler(deadlines);
         router.route().order(HEAD).handler(head);
+        router.route().order(HEAD).handler(stalledReaders);
         router.route("/v1/realtime/*").order(HEAD).handler(paths);
 
         // Funqy's bindings make Quarkus read every body before any route; a build without them reads it here.

@@ -1,7 +1,6 @@
 package io.realtimegateway.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,11 +11,11 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GenericFutureListener;
 import io.quarkus.logging.Log;
 import io.realtimegateway.config.ResponseConfig;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,7 +27,7 @@ import io.vertx.ext.web.RoutingContext;
  * HTTP/1.x only: an HTTP/2 connection's queue is shared by its streams, and flow control bounds each stream there.
  */
 @ApplicationScoped
-public class StalledReaders {
+class StalledReaders implements Handler<RoutingContext> {
 
     private final Vertx vertx;
     private final long periodMillis;
@@ -41,11 +40,9 @@ public class StalledReaders {
                 .register(registry);
     }
 
-    void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::watchTheAnswer);
-    }
-
-    private void watchTheAnswer(RoutingContext context) {
+    /** Watches the answer to this request once its head is written. */
+    @Override
+    public void handle(RoutingContext context) {
         if (context.request().version() != HttpVersion.HTTP_2 && context.request().connection() instanceof ConnectionBase connection) {
             // Both handlers go on now: Vert.x refuses a response's end handler once the response is being written.
             Watch watch = new Watch(connection, context.response());
