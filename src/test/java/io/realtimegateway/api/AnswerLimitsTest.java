@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -20,11 +21,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
-import io.realtimegateway.RawHttpCaller;
+import io.realtimegateway.RawHttp;
 import io.realtimegateway.protocol.JsonSize;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -37,10 +38,9 @@ class AnswerLimitsTest extends EmbeddedUpstreamTest {
     private static final int MAX_SIZE = 8 * 1024 * 1024;
 
     /** Answers of at most 8 MiB (more than the sockets' buffers take), and a short patience with callers that stop reading. */
-    public static class SmallAnswers implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.response.max-size", Integer.toString(MAX_SIZE), "gateway.response.stalled-reader-timeout", "1s");
+    public static class SmallAnswers extends ConfigOverrides {
+        public SmallAnswers() {
+            super("gateway.response.max-size", Integer.toString(MAX_SIZE), "gateway.response.stalled-reader-timeout", "1s");
         }
     }
 
@@ -80,7 +80,7 @@ class AnswerLimitsTest extends EmbeddedUpstreamTest {
     @Test
     void aCallerThatNeverReadsItsAnswerIsDisconnected() {
         double droppedBefore = dropped();
-        RawHttpCaller caller = RawHttpCaller.post(RestAssured.port, "/v1/realtime/" + Fixtures.LTX, body(7), 4096);
+        RawHttp caller = neverReading("/v1/realtime/" + Fixtures.LTX);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> dropped() > droppedBefore);
 
@@ -91,11 +91,16 @@ class AnswerLimitsTest extends EmbeddedUpstreamTest {
     @Test
     void aStreamThatIsNeverReadIsDisconnected() {
         double droppedBefore = dropped();
-        RawHttpCaller caller = RawHttpCaller.post(RestAssured.port, "/v1/realtime/" + Fixtures.LTX + "/stream", body(7), 4096);
+        RawHttp caller = neverReading("/v1/realtime/" + Fixtures.LTX + "/stream");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> dropped() > droppedBefore);
 
         assertFalse(caller.readUntilClosed().contains("event:summary"), "the stream was cut before its end");
+    }
+
+    /** Asks for seven ~1.2 MB outputs with a small receive buffer, and reads nothing. */
+    private RawHttp neverReading(String path) {
+        return RawHttp.connect(URI.create("http://127.0.0.1:" + RestAssured.port), Duration.ofSeconds(60), 4096).send(RawHttp.post(path, body(7)));
     }
 
     private double dropped() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
-import io.realtimegateway.RawHttpCaller;
+import io.realtimegateway.RawHttp;
 import io.restassured.RestAssured;
 
 /**
@@ -37,10 +38,9 @@ import io.restassured.RestAssured;
 class CallerDepartureTest extends EmbeddedUpstreamTest {
 
     /** The gateway would give up on a silent upstream only after far longer than a test takes. */
-    public static class PatientWithTheUpstream implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.resilience.input-timeout", "10m");
+    public static class PatientWithTheUpstream extends ConfigOverrides {
+        public PatientWithTheUpstream() {
+            super("gateway.resilience.input-timeout", "10m");
         }
     }
 
@@ -76,12 +76,12 @@ class CallerDepartureTest extends EmbeddedUpstreamTest {
 
     @Test
     void theSlotsOfCallersThatHungUpServeTheNextCaller() throws Exception {
-        List<RawHttpCaller> abandoned = new ArrayList<>();
+        List<RawHttp> abandoned = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            abandoned.add(RawHttpCaller.post(RestAssured.port, "/v1/realtime/" + Fixtures.FLUX, body(Map.of())));
+            abandoned.add(hangingOn("/v1/realtime/" + Fixtures.FLUX, body(Map.of())));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().openSessions(Fixtures.FLUX) == 4);
-        abandoned.forEach(RawHttpCaller::close);
+        abandoned.forEach(RawHttp::close);
         await().atMost(Duration.ofSeconds(10)).until(() -> sessionsRunning() == 0);
 
         given().contentType("application/json").body(Fixtures.body(Fixtures.prompts(1, 5))).post("/v1/realtime/" + Fixtures.FLUX)
@@ -90,7 +90,7 @@ class CallerDepartureTest extends EmbeddedUpstreamTest {
 
     private void hangUpAndExpectTheWorkToStop(String path, String body) {
         long inputsBefore = simulator.stats().inputs(Fixtures.FLUX);
-        RawHttpCaller caller = RawHttpCaller.post(RestAssured.port, path, body);
+        RawHttp caller = hangingOn(path, body);
         // The window is full: the upstream holds maxBuffering inputs, the gateway the rest.
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().inputs(Fixtures.FLUX) - inputsBefore == MAX_BUFFERING);
         assertEquals(1, sessionsRunning(), "the invocation holds a bulkhead slot while it runs");
@@ -100,6 +100,11 @@ class CallerDepartureTest extends EmbeddedUpstreamTest {
         await("the upstream socket closes").atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().openSessions(Fixtures.FLUX) == 0);
         await("the bulkhead slot comes back").atMost(Duration.ofSeconds(10)).until(() -> sessionsRunning() == 0);
         assertEquals(MAX_BUFFERING, simulator.stats().inputs(Fixtures.FLUX) - inputsBefore, "the inputs not yet sent never were");
+    }
+
+    /** A caller that has sent its request and waits for the answer, until the test hangs up. */
+    private static RawHttp hangingOn(String path, String body) {
+        return RawHttp.connect(URI.create("http://127.0.0.1:" + RestAssured.port), Duration.ofSeconds(60)).send(RawHttp.post(path, body));
     }
 
     /** What SmallRye's own bulkhead of the app says it runs. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.realtimegateway.RawHttpCaller;
+import io.realtimegateway.RawHttp;
 
 /**
  * The abuse of the soak, all at once, at fixed rates: callers that hang up right after sending an invocation that would
@@ -31,6 +32,7 @@ final class SoakAbuse implements AutoCloseable {
     static final int NON_READER_EVERY_SECONDS = 10;
 
     private final int port;
+    private final URI gateway;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     // HTTP/1.1: Java's client would otherwise ask for an h2c upgrade, which Quarkus REST answers with a 500 (reported separately).
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -39,10 +41,11 @@ final class SoakAbuse implements AutoCloseable {
     private final AtomicInteger junkIds = new AtomicInteger();
     private final LongAdder abandoned = new LongAdder();
     private final Map<Integer, LongAdder> junkAnswers = new ConcurrentHashMap<>();
-    private final List<RawHttpCaller> nonReaders = new CopyOnWriteArrayList<>();
+    private final List<RawHttp> nonReaders = new CopyOnWriteArrayList<>();
 
     private SoakAbuse(int port) throws Exception {
         this.port = port;
+        this.gateway = URI.create("http://127.0.0.1:" + port);
         ObjectMapper json = new ObjectMapper();
         // Eight inputs the upstream would work on for a minute each, with a five-minute deadline: what a hang-up must stop.
         this.abandonedBody = json.writeValueAsString(Map.of("inputs", java.util.Collections.nCopies(8, Map.of("prompt", "abandoned",
@@ -66,7 +69,7 @@ final class SoakAbuse implements AutoCloseable {
     }
 
     private void abandonOne() {
-        RawHttpCaller.post(port, "/v1/realtime/fal-ai/sdxl-turbo-realtime", abandonedBody).close();
+        RawHttp.connect(gateway, Duration.ofSeconds(60)).send(RawHttp.post("/v1/realtime/fal-ai/sdxl-turbo-realtime", abandonedBody)).close();
         abandoned.increment();
     }
 
@@ -79,7 +82,7 @@ final class SoakAbuse implements AutoCloseable {
     }
 
     private void neverRead() {
-        nonReaders.add(RawHttpCaller.post(port, "/v1/realtime/fal-ai/ltx-video-realtime", unreadBody, 4096));
+        nonReaders.add(RawHttp.connect(gateway, Duration.ofSeconds(60), 4096).send(RawHttp.post("/v1/realtime/fal-ai/ltx-video-realtime", unreadBody)));
     }
 
     /** What was sent, in words. */
@@ -92,6 +95,6 @@ final class SoakAbuse implements AutoCloseable {
     public void close() throws Exception {
         scheduler.shutdownNow();
         scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        nonReaders.forEach(RawHttpCaller::close);
+        nonReaders.forEach(RawHttp::close);
     }
 }

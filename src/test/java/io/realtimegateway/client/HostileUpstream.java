@@ -1,11 +1,13 @@
 package io.realtimegateway.client;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.realtimegateway.protocol.Msgpack;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +28,14 @@ public class HostileUpstream implements QuarkusTestResourceLifecycleManager {
     /** Shaped like none of the patterns: only knowing the exact value masks it. */
     static final String TOKEN = "plainTOKENvalue42";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The gateway pointed at this upstream: one profile, so that every test against it shares one application. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(HostileUpstream.class));
+        }
+    }
 
     private Vertx vertx;
 

@@ -5,29 +5,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import java.util.List;
 import java.util.Map;
 
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** A 429 always tells the caller when to come back, and never longer than a minute, whatever the upstream said. */
 @QuarkusTest
-@TestProfile(UnsaneRetryAfterTest.AgainstAHostileUpstream.class)
+@TestProfile(HostileUpstream.Profile.class)
 class UnsaneRetryAfterTest {
 
     private static final Matcher<String> SANE = matchesPattern("[1-9]|[1-5][0-9]|60");
-
-    public static class AgainstAHostileUpstream implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(HostileUpstream.class));
-        }
-    }
 
     /** The wait the app's learned pacing asked for, or a second: either way said, and sane. */
     @Test

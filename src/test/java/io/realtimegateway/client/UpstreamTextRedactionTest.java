@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.realtimegateway.Fixtures;
 
@@ -27,15 +26,8 @@ import io.realtimegateway.Fixtures;
  * outputs that quote them are masked on every path, and a failed connection names no host of the gateway's side.
  */
 @QuarkusTest
-@TestProfile(UpstreamTextRedactionTest.AgainstAnHostileUpstream.class)
+@TestProfile(HostileUpstream.Profile.class)
 class UpstreamTextRedactionTest {
-
-    public static class AgainstAnHostileUpstream implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(HostileUpstream.class));
-        }
-    }
 
     @Inject
     RealtimeClient realtime;

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.ConfigOverrides;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
 
@@ -27,10 +27,9 @@ import io.realtimegateway.Fixtures;
 class MadeUpAppsTest extends EmbeddedUpstreamTest {
 
     /** A roster with room for only two apps besides the catalog's: far fewer than the junk sent. */
-    public static class RoomForTwoApps implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.resilience.max-apps", "2");
+    public static class RoomForTwoApps extends ConfigOverrides {
+        public RoomForTwoApps() {
+            super("gateway.resilience.max-apps", "2");
         }
     }
 
