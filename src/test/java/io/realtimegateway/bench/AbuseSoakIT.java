@@ -13,6 +13,7 @@ import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
+import io.realtimegateway.PackagedApp;
 import io.realtimegateway.bench.LegitimateTraffic.Phase;
 import io.vertx.core.Vertx;
 
@@ -20,8 +21,8 @@ import io.vertx.core.Vertx;
  * The abuse soak, for the benchmark profile (it reports figures; it does not fail the build over them): legitimate callers
  * keep invoking while others abandon their requests, make up app ids and never read their answers ({@link SoakAbuse}).
  * A clean run on a gateway of its own is the baseline; a second gateway then runs before, during and after the abuse, and
- * each phase's success rate, p99 and largest RSS are given as ratios to the clean run. Both gateways are the packaged jar
- * in processes of their own, as in the benchmark, against one embedded upstream. Written to
+ * each phase's success rate, p99 and largest RSS are given as ratios to the clean run. Both gateways are the build the
+ * benchmark measures ({@code -Dbench.gateway}), in processes of their own, against one embedded upstream. Written to
  * {@code target/bench/abuse-soak.md} and {@code abuse-soak.json}.
  */
 class AbuseSoakIT {
@@ -39,23 +40,23 @@ class AbuseSoakIT {
         Map<String, Object> notes = new LinkedHashMap<>();
         try {
             LegitimateTraffic legitimate = new LegitimateTraffic(vertx);
-            int upstreamPort = JarProcess.freePort();
-            try (JarProcess upstream = BenchProcesses.startUpstream("soak-upstream", upstreamPort)) {
-                try (JarProcess clean = JarProcess.start("soak-clean-gateway", BenchProcesses.GATEWAY_JVM, BenchProcesses.towardsUpstream(upstreamPort))) {
+            int upstreamPort = PackagedApp.freePort();
+            try (MeasuredProcess upstream = BenchProcesses.startUpstream("soak-upstream", upstreamPort)) {
+                try (MeasuredProcess clean = gateway("soak-clean-gateway", upstreamPort)) {
                     legitimate.run("warm-up", clean, warmUp);
                     phases.add(legitimate.run("clean (another gateway, no abuse)", clean, phase));
                 }
-                try (JarProcess gateway = JarProcess.start("soak-gateway", BenchProcesses.GATEWAY_JVM, BenchProcesses.towardsUpstream(upstreamPort))) {
+                try (MeasuredProcess gateway = gateway("soak-gateway", upstreamPort)) {
                     legitimate.run("warm-up", gateway, warmUp);
                     phases.add(legitimate.run("before the abuse", gateway, phase));
-                    notes.put("live heap at rest before the abuse", liveHeapAtRest(gateway));
-                    try (SoakAbuse abuse = SoakAbuse.start(gateway.httpPort)) {
+                    notes.put(gateway.retainedMeasure() + " at rest before the abuse", retainedAtRest(gateway));
+                    try (SoakAbuse abuse = SoakAbuse.start(gateway.httpPort())) {
                         phases.add(legitimate.run("during the abuse", gateway, abusePhase));
                         notes.put("abuse", abuse.describe());
                     }
                     // What the abuse held must all come back: every upstream connection closes once traffic stops.
                     notes.put("upstream connections after the abuse", settle(gateway));
-                    notes.put("live heap at rest after the abuse", liveHeapAtRest(gateway));
+                    notes.put(gateway.retainedMeasure() + " at rest after the abuse", retainedAtRest(gateway));
                     phases.add(legitimate.run("after the abuse", gateway, phase));
                     String metrics = gateway.metrics();
                     notes.put("callers dropped for not reading", metrics.lines().filter(line -> line.startsWith("gateway_http_stalled_readers_total "))
@@ -69,9 +70,8 @@ class AbuseSoakIT {
         }
         notes.put("when", Instant.now().toString());
         notes.put("mode", SMOKE ? "smoke (short runs: figures are not meaningful)" : "full");
-        notes.put("jar", System.getenv().getOrDefault("BENCH_JAR", "this build's"));
+        notes.put("gateway", BenchProcesses.GATEWAY.name().toLowerCase(Locale.ROOT) + " " + String.join(" ", BenchProcesses.gatewayOptions()));
         notes.put("cores", Runtime.getRuntime().availableProcessors());
-        notes.put("gatewayJvm", String.join(" ", BenchProcesses.GATEWAY_JVM));
         notes.put("legitimate callers", LegitimateTraffic.CALLERS + " at once, each one invocation after another (8 inputs, 20 ms model)");
         String table = markdown(phases, notes);
         System.out.println(table);
@@ -81,8 +81,13 @@ class AbuseSoakIT {
         System.out.println("Written to " + BenchReport.write("abuse-soak", json, table).toAbsolutePath());
     }
 
+    /** A fresh gateway of the build the benchmark measures, towards the soak's upstream. */
+    private static MeasuredProcess gateway(String name, int upstreamPort) throws Exception {
+        return MeasuredProcess.start(name, BenchProcesses.GATEWAY, BenchProcesses.gatewayOptions(), BenchProcesses.towardsUpstream(upstreamPort));
+    }
+
     /** How long the gateway took to close every upstream connection once traffic stopped, or how many it still held after two minutes. */
-    private static String settle(JarProcess gateway) throws Exception {
+    private static String settle(MeasuredProcess gateway) throws Exception {
         long start = System.nanoTime();
         try {
             await().atMost(Duration.ofMinutes(2)).until(() -> gateway.metric("gateway_upstream_connections") == 0);
@@ -92,10 +97,10 @@ class AbuseSoakIT {
         }
     }
 
-    /** Used heap right after a full collection, with no upstream connection open (if the gateway got there): what it keeps. */
-    private static String liveHeapAtRest(JarProcess gateway) throws Exception {
-        return settle(gateway).startsWith("all closed") ? String.format(Locale.ROOT, "%.1f MB", gateway.liveHeapBytes() / 1e6)
-                : String.format(Locale.ROOT, "%.1f MB (connections still open)", gateway.liveHeapBytes() / 1e6);
+    /** What the gateway keeps (the jar's live heap, the executable's RSS) with no upstream connection open, if it got there. */
+    private static String retainedAtRest(MeasuredProcess gateway) throws Exception {
+        return settle(gateway).startsWith("all closed") ? String.format(Locale.ROOT, "%.1f MB", gateway.retainedBytes() / 1e6)
+                : String.format(Locale.ROOT, "%.1f MB (connections still open)", gateway.retainedBytes() / 1e6);
     }
 
     private static String markdown(List<Phase> phases, Map<String, Object> notes) {

@@ -1,30 +1,41 @@
 package io.realtimegateway.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.realtimegateway.PackagedApp;
 
 /**
- * Starts the two processes the benchmark measures against, from the packaged jar: the upstream (only the
- * embedded fal-compatible upstream, at zero latency, on loopback) and the gateway (no simulator of its own,
- * pointed at that upstream). The benchmark's own JVM, where the Java client runs, points at the upstream too.
+ * Starts the two processes the benchmark measures against: the upstream (the packaged jar with only the embedded
+ * fal-compatible upstream, at zero latency, on loopback) and the gateway (no simulator of its own, pointed at that
+ * upstream): the packaged jar, or with {@code -Dbench.gateway=native} the native executable already built in
+ * {@code target/}. The benchmark's own JVM, where the Java client runs, points at the upstream too.
  */
 public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
 
     static final String KEY = "bench-key";
+    /** The gateway build measured: {@code jar} (default) or {@code native}. */
+    static final PackagedApp.Build GATEWAY = PackagedApp.Build.valueOf(System.getProperty("bench.gateway", "jar").toUpperCase(Locale.ROOT));
     /**
      * How the gateway JVM is run: as in deploy/container's image under the Knative service's 512 MiB limit, where
      * the JVM sizes its heap from the limit and its ergonomics pick SerialGC. The memory figures hold for these.
      */
     static final List<String> GATEWAY_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC");
+    /** The native executable under the same limit: the same maximum heap (75% of 512 MiB); its GC is serial anyway. */
+    static final List<String> GATEWAY_NATIVE = List.of("-Xmx384m");
 
-    private static JarProcess upstream;
-    private static JarProcess gateway;
+    private static MeasuredProcess upstream;
+    private static MeasuredProcess gateway;
     private static int upstreamPort;
 
-    static JarProcess gateway() {
+    static MeasuredProcess gateway() {
         return gateway;
+    }
+
+    static List<String> gatewayOptions() {
+        return GATEWAY == PackagedApp.Build.JAR ? GATEWAY_JVM : GATEWAY_NATIVE;
     }
 
     static String upstreamUrl() {
@@ -34,10 +45,10 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            upstreamPort = JarProcess.freePort();
+            upstreamPort = PackagedApp.freePort();
             upstream = startUpstream("upstream", upstreamPort);
             Map<String, String> toUpstream = towardsUpstream(upstreamPort);
-            gateway = JarProcess.start("gateway", GATEWAY_JVM, toUpstream);
+            gateway = MeasuredProcess.start("gateway", GATEWAY, gatewayOptions(), toUpstream);
             return toUpstream;
         } catch (Exception e) {
             stop();
@@ -46,8 +57,8 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Only the embedded fal-compatible upstream, at zero latency (inputs ask for their own), on loopback. */
-    static JarProcess startUpstream(String name, int port) throws Exception {
-        return JarProcess.start(name, List.of(), Map.of(
+    static MeasuredProcess startUpstream(String name, int port) throws Exception {
+        return MeasuredProcess.start(name, PackagedApp.Build.JAR, List.of(), Map.of(
                 "gateway.simulator.enabled", "true",
                 "gateway.simulator.port", Integer.toString(port),
                 "gateway.simulator.key", KEY,
@@ -73,13 +84,9 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        for (JarProcess process : new JarProcess[] { gateway, upstream }) {
+        for (MeasuredProcess process : new MeasuredProcess[] { gateway, upstream }) {
             if (process != null) {
-                try {
-                    process.close();
-                } catch (Exception e) {
-                    // already gone
-                }
+                process.close();
             }
         }
     }

@@ -11,25 +11,25 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Writes the scenarios as {@code target/bench/results.md} and {@code results.json}. */
+/** Writes the scenarios as {@code target/bench/<stem>.md} and {@code <stem>.json}. */
 final class BenchReport {
 
     private BenchReport() {
     }
 
-    static Path write(List<Scenario> scenarios, Map<String, Object> environment) throws IOException {
+    static Path write(String stem, List<Scenario> scenarios, Map<String, Object> environment) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environment);
         json.put("scenarios", scenarios);
-        return write("results", json, markdown(scenarios, environment));
+        return write(stem, json, markdown(scenarios, environment));
     }
 
-    /** Writes {@code target/bench/{name}.json} and {@code {name}.md}; returns the latter. */
-    static Path write(String name, Object json, String markdown) throws IOException {
+    /** Writes {@code target/bench/<stem>.json} and {@code <stem>.md}; returns the latter. */
+    static Path write(String stem, Object json, String markdown) throws IOException {
         Path directory = Path.of("target", "bench");
         Files.createDirectories(directory);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(name + ".json").toFile(), json);
-        Path written = directory.resolve(name + ".md");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(stem + ".json").toFile(), json);
+        Path written = directory.resolve(stem + ".md");
         Files.writeString(written, markdown);
         return written;
     }

@@ -50,7 +50,7 @@ final class LegitimateTraffic {
     }
 
     /** Runs the callers against the gateway for that long, watching its resident set. */
-    Phase run(String name, JarProcess gateway, Duration length) throws Exception {
+    Phase run(String name, MeasuredProcess gateway, Duration length) throws Exception {
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
         LongAdder succeeded = new LongAdder();
         LongAccumulator rssMax = new LongAccumulator(Math::max, gateway.rssBytes());
@@ -63,7 +63,7 @@ final class LegitimateTraffic {
             }
         }, 0, 250, TimeUnit.MILLISECONDS);
         long until = System.nanoTime() + length.toNanos();
-        try (HttpLoad http = new HttpLoad(vertx, gateway.httpPort, CALLERS)) {
+        try (HttpLoad http = new HttpLoad(vertx, gateway.httpPort(), CALLERS)) {
             List<CompletableFuture<Void>> callers = new ArrayList<>();
             for (int i = 0; i < CALLERS; i++) {
                 callers.add(keepCalling(http, until, nanos, succeeded));

@@ -13,36 +13,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
+import io.realtimegateway.targets.LambdaEventServer;
 import io.restassured.path.json.JsonPath;
 
 /**
  * The {@code lambda-http} build behind an API Gateway HTTP API. Plain requests go to Quarkus's mock event server,
  * which turns each into an API Gateway v2 event for the handler and the handler's answer back into HTTP; the
- * hand-made events posted to {@code /_lambda_} show the v2 wire format itself.
+ * hand-made events posted to {@code /_lambda_} show the v2 wire format itself. Black box, so that
+ * {@link ApiGatewayIT} runs it against the packaged function too.
  */
 @QuarkusTest
-class ApiGatewayTest extends EmbeddedUpstreamTest {
+class ApiGatewayTest {
+
+    @BeforeEach
+    void sendThroughTheMockEventServer() {
+        LambdaEventServer.useForRestAssured();
+    }
 
     @Test
     void theRestContractWorksThroughApiGatewayEvents() {
-        long connectionsBefore = simulator.stats().connections(Fixtures.FLUX);
-
-        given().contentType("application/json").body(body(prompts(2, 20))).post("/v1/realtime/" + Fixtures.FLUX)
+        String firstImage = given().contentType("application/json").body(body(prompts(2, 20))).post("/v1/realtime/" + Fixtures.FLUX)
                 .then().statusCode(200)
                 .body("app", equalTo(Fixtures.FLUX))
                 .body("results.status", contains("ok", "ok"))
                 .body("results.output.seed", contains(20, 21))
-                .body("summary.ok", equalTo(2));
+                .body("summary.ok", equalTo(2))
+                .extract().path("results[0].output.images[0].url");
 
-        assertEquals(connectionsBefore + 1, simulator.stats().connections(Fixtures.FLUX));
+        // The embedded upstream's deterministic PNG, of the size asked for.
+        assertEquals(64, Fixtures.decodePng(firstImage).getHeight());
     }
 
     @Test
