@@ -29,6 +29,13 @@ class RedactionTest {
     }
 
     @Test
+    void anUnexpectedExceptionsMessageReachesTheCallerMasked() {
+        RealtimeException failure = RealtimeException.from(new IllegalStateException("bad frame after GET /ws?fal_jwt_token=eyJh.secret.value"));
+        assertEquals(ErrorCode.UPSTREAM_ERROR, failure.code());
+        assertEquals("bad frame after GET /ws?fal_jwt_token=***", failure.getMessage());
+    }
+
+    @Test
     void knownSecretsAreMaskedWholeWhereverTheyAppear() {
         assertEquals("saw *** and *** and ***", known.scrub("saw tok3n-value-1 and key-id:key-secret-value and key-secret-value"));
         assertEquals("short stays: too short to be a secret", known.scrub("short stays: too short to be a secret"));
