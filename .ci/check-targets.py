@@ -90,7 +90,19 @@ def check_knative():
     ours = without_volatile(load_all("deploy/knative/service.yaml"))
     generated = without_volatile(load_all("target/kubernetes/knative.yml"))
     check(ours == generated, "deploy/knative/service.yaml differs from target/kubernetes/knative.yml: copy the generated one")
-    print("deploy/knative/service.yaml matches the generated manifest")
+    # SIGTERM'd pods drain: the longest deadline must end within the drain, and the drain within Knative's grace period.
+    pod = ours[0]["spec"]["template"]["spec"]
+    env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
+    deadline, drain = seconds(env["GATEWAY_INVOCATION_TIMEOUT_MAX"]), seconds(env["QUARKUS_SHUTDOWN_TIMEOUT"])
+    check(deadline < drain < pod["timeoutSeconds"],
+          f"deadline {deadline} s < drain {drain} s < timeoutSeconds {pod['timeoutSeconds']} (the grace period) does not hold")
+    print(f"deploy/knative/service.yaml matches the generated manifest; deadline {deadline} s < drain {drain} s < grace "
+          f"{pod['timeoutSeconds']} s")
+
+
+def seconds(duration):
+    check(duration.endswith("s") and duration[:-1].isdigit(), f"{duration}: write durations in whole seconds, e.g. 300s")
+    return int(duration[:-1])
 
 
 def check_containers():

@@ -85,11 +85,13 @@ public final class PackagedApp implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    private final Path log;
     private final int httpPort;
 
-    private PackagedApp(String name, Process process, int httpPort) {
+    private PackagedApp(String name, Process process, Path log, int httpPort) {
         this.name = name;
         this.process = process;
+        this.log = log;
         this.httpPort = httpPort;
     }
 
@@ -104,7 +106,7 @@ public final class PackagedApp implements AutoCloseable {
         List<String> command = build.command(options, withPort);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedApp started = new PackagedApp(log.getFileName().toString(), process, port);
+        PackagedApp started = new PackagedApp(log.getFileName().toString(), process, log, port);
         try {
             started.awaitReady(log);
         } catch (RuntimeException e) {
@@ -126,6 +128,21 @@ public final class PackagedApp implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The process, for waiting on its exit. */
+    public Process process() {
+        return process;
+    }
+
+    /** Sends SIGTERM, as Kubernetes and Knative stop a container, without waiting for the exit. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** What it has written to stdout and stderr so far, line by line. */
+    public List<String> output() throws IOException {
+        return Files.readAllLines(log);
     }
 
     /** GET of one of the app's own paths (such as {@code /q/metrics}), answered or failed within {@link #REQUEST_TIMEOUT}. */

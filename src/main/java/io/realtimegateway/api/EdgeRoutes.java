@@ -19,6 +19,8 @@ class EdgeRoutes {
     static final String INVOCATION = "/v1/realtime/:owner/:alias";
     static final String STREAM = "/v1/realtime/:owner/:alias/stream";
     static final String FUNCTION = "/realtime";
+    /** Knative's binary CloudEvents arrive here; a GET is the playground's page. */
+    static final String CLOUD_EVENTS = "/";
 
     /** The request head: deadlines, limits and the watch on the answer, before anything reads the body or answers. */
     private static final int HEAD = Integer.MIN_VALUE;
@@ -26,10 +28,13 @@ class EdgeRoutes {
     private static final int BODY = Integer.MIN_VALUE + 2;
 
     void register(@Observes Router router, InvocationConfig invocation, ClientDeadlines deadlines, RequestHeadLimits head,
-            AppPathGuard paths, RequestBodyReader bodies, RouterRefusals refusals, StalledReaders stalledReaders) {
+            DrainGate drain, AppPathGuard paths, RequestBodyReader bodies, RouterRefusals refusals, StalledReaders stalledReaders) {
         router.route().order(HEAD).handler(deadlines);
         router.route().order(HEAD).handler(head);
         router.route().order(HEAD).handler(stalledReaders);
+        router.route("/v1/realtime/*").order(HEAD).handler(drain);
+        router.route(FUNCTION).order(HEAD).handler(drain);
+        router.route(HttpMethod.POST, CLOUD_EVENTS).order(HEAD).handler(drain);
         router.route("/v1/realtime/*").order(HEAD).handler(paths);
 
         // Funqy's bindings make Quarkus read every body before any route; a build without them reads it here.

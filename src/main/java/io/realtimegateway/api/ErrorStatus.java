@@ -19,7 +19,7 @@ public final class ErrorStatus {
             case APP_NOT_FOUND -> 404;
             case RATE_LIMITED -> 429;
             case CONNECTION_LOST, UPSTREAM_ERROR -> 502;
-            case CIRCUIT_OPEN -> 503;
+            case CIRCUIT_OPEN, SHUTTING_DOWN -> 503;
             case TIMEOUT -> 504;
             // Only ever an item's code: an answer that reached its size limit still answers 200 with the items that fit.
             case RESPONSE_TOO_LARGE -> 502;

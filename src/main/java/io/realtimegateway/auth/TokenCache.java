@@ -75,6 +75,14 @@ public class TokenCache {
         return entries.size();
     }
 
+    /**
+     * Forget every token, e.g. before a SnapStart snapshot: a restored copy may run hours later, in many copies at
+     * once, with a clock whose {@code nanoTime} no longer matches when the tokens were fetched.
+     */
+    public void invalidateAll() {
+        entries.clear();
+    }
+
     private Entry fetch(AppId app, long now) {
         Log.debugf("Fetching a real-time token for %s", app.alias());
         return new Entry(endpoint.apply(app).subscribeAsCompletionStage(), now);

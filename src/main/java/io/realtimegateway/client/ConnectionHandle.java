@@ -13,6 +13,7 @@ import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.FrameCodec;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.ResultCorrelation;
+import io.realtimegateway.telemetry.TraceParent;
 
 /** One holder's view of a link: its listener, its inputs, the sockets and pacing they met. Thread-safe, as its interface promises. */
 final class ConnectionHandle implements RealtimeConnection, PendingInput.Owner {
@@ -21,6 +22,8 @@ final class ConnectionHandle implements RealtimeConnection, PendingInput.Owner {
     private final RealtimeListener listener;
     /** When this holder joined, on the link's clock: rate limits before that are not its concern. */
     private final long joinedAtNanos;
+    /** The trace of the caller that joined, captured on its thread. */
+    private final TraceParent trace;
     /** Any thread. */
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Serial only: the number of the socket its latest input went out on. */
@@ -34,6 +37,7 @@ final class ConnectionHandle implements RealtimeConnection, PendingInput.Owner {
         this.link = link;
         this.listener = listener;
         this.joinedAtNanos = link.services().scheduler().nanoTime();
+        this.trace = link.services().traces().current();
     }
 
     @Override
@@ -92,6 +96,11 @@ final class ConnectionHandle implements RealtimeConnection, PendingInput.Owner {
             socketsUsed++;
         }
         slowestThrottleNanos = Math.max(slowestThrottleNanos, throttle.toNanos());
+    }
+
+    @Override
+    public TraceParent trace() {
+        return trace;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
@@ -95,8 +97,8 @@ final class LinkPool {
         dropWarm(link);
     }
 
-    /** Retires every link nobody holds right now: warm private ones and idle shared ones (e.g. after a key rotation). */
-    void closeIdle() {
+    /** Retires every link nobody holds right now: warm private ones and idle shared ones. Completes once their sockets are closed. */
+    CompletionStage<Void> closeIdle() {
         List<UpstreamLink> idle = new ArrayList<>();
         synchronized (this) {
             live.forEach((link, books) -> {
@@ -106,7 +108,7 @@ final class LinkPool {
             });
             idle.forEach(this::release);
         }
-        idle.forEach(link -> link.retire(null));
+        return CompletableFuture.allOf(idle.stream().map(link -> link.retire(null).toCompletableFuture()).toArray(CompletableFuture[]::new));
     }
 
     /** Fails what every link still waits for, and retires them all: the gateway is stopping. */

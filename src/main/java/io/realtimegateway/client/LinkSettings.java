@@ -3,6 +3,7 @@ package io.realtimegateway.client;
 import org.jboss.logging.Logger;
 
 import io.realtimegateway.protocol.AppId;
+import io.realtimegateway.telemetry.ConnectionKeyHash;
 
 /**
  * What identifies a connection: sockets opened with equal settings are interchangeable, so keyed
@@ -22,8 +23,13 @@ record LinkSettings(AppId app, String path, int maxBuffering, String connectionK
         return shared() ? Logger.Level.INFO : Logger.Level.DEBUG;
     }
 
-    /** The key, or "private": never more of a caller's request. */
+    /** The key's hash, or "private": a caller's key may name a person, so logs never show it. */
     String keyForLogs() {
-        return shared() ? connectionKey : "private";
+        return shared() ? keyHash() : "private";
+    }
+
+    /** The key's hash for traces and log fields; null for a private connection. */
+    String keyHash() {
+        return ConnectionKeyHash.of(connectionKey);
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.ResultCorrelation;
+import io.realtimegateway.telemetry.TraceParent;
 
 /**
  * One input on its way: encoded once, sent one or more times, settled exactly once (a result, a failure, or given
@@ -25,6 +26,9 @@ final class PendingInput {
 
         /** The input went out on the link's {@code socketNumber}-th socket, paced at {@code throttle}. Serial only. */
         void sentOn(int socketNumber, Duration throttle);
+
+        /** The trace its caller works for: a socket opened for its inputs is traced as a child of it. */
+        TraceParent trace();
     }
 
     private final Owner owner;

@@ -1,6 +1,7 @@
 package io.realtimegateway.client;
 
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -13,6 +14,7 @@ import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.resilience.AdaptiveThrottle;
 import io.realtimegateway.resilience.ResilienceMetrics;
 import io.realtimegateway.resilience.UpstreamGuards;
+import io.realtimegateway.telemetry.SocketTraces;
 import io.vertx.core.Vertx;
 
 /**
@@ -39,10 +41,10 @@ public class RealtimeClient {
     private final LinkPool pool;
 
     RealtimeClient(SocketOpener opener, Vertx vertx, UpstreamGuards guards, AdaptiveThrottle throttles, ResilienceMetrics metrics,
-            ClientConfig config, ResilienceConfig resilience, ConnectionRules rules) {
+            ClientConfig config, ResilienceConfig resilience, ConnectionRules rules, SocketTraces traces) {
         this.rules = rules;
         this.pool = new LinkPool(new LinkServices(opener, Scheduler.of(vertx), SessionGuards.of(guards), throttles, metrics,
-                ClientLimits.of(config, resilience), openSockets));
+                ClientLimits.of(config, resilience), openSockets, traces));
     }
 
     /** Connects with the default options. */
@@ -65,9 +67,13 @@ public class RealtimeClient {
         return pool.take(settings, resolved.throttleInterval()).attach(listener, resolved.throttleInterval());
     }
 
-    /** Closes every connection nobody holds right now: warm private sockets and idle shared ones (e.g. after a key rotation). */
-    public void closeIdleConnections() {
-        pool.closeIdle();
+    /**
+     * Closes every connection nobody holds right now: warm private sockets and idle shared ones (e.g. after a key
+     * rotation, when the last invocation of a draining instance is done, before a snapshot). Completes once their
+     * sockets are closed.
+     */
+    public CompletionStage<Void> closeIdleConnections() {
+        return pool.closeIdle();
     }
 
     /** Sockets to the upstream open right now, whether a caller holds them or they wait warm or idle for the next. */

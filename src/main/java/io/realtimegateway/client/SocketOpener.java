@@ -21,6 +21,7 @@ import io.realtimegateway.protocol.RealtimeUrl;
 import io.realtimegateway.protocol.Redaction;
 import io.realtimegateway.protocol.RetryAfter;
 import io.realtimegateway.resilience.AppRoster;
+import io.realtimegateway.telemetry.SocketTrace;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.UpgradeRejectedException;
 
@@ -44,8 +45,9 @@ class SocketOpener implements UpstreamSockets {
     }
 
     @Override
-    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
+    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener, SocketTrace trace) {
         return tokens.token(settings.app())
+                .invoke(trace::tokenReady)
                 .chain(token -> connect(RealtimeUrl.of(target.realtimeUrl(), settings.app(), settings.path(), token, settings.maxBuffering()),
                         new UpstreamSocket(listener), secrets(token)))
                 // The upstream has the app: it earns state of its own in the gateway.

@@ -3,12 +3,15 @@ package io.realtimegateway.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import io.quarkus.logging.Log;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.UpstreamMessage;
 import io.realtimegateway.protocol.UpstreamMessage.FalError;
+import io.realtimegateway.telemetry.LogFields;
+import io.realtimegateway.telemetry.SocketTrace;
 
 /**
  * One socket's life, one fal session: created by its link when the upgrade succeeds, dropped when the socket ends, so
@@ -20,6 +23,9 @@ import io.realtimegateway.protocol.UpstreamMessage.FalError;
  */
 final class SocketSession {
 
+    /** The close code of a socket its link closed: a normal close. */
+    private static final int CLOSED_BY_US = 1000;
+
     private final UpstreamLink link;
     private final InFlightWindow window;
     private final LinkPacing pacing;
@@ -27,7 +33,12 @@ final class SocketSession {
     private final int number;
     /** What the guard and the breaker wait for: the end of this session, and its first answer. */
     private final Attempt attempt;
+    /** Its span, from the attempt that opened it to its end. */
+    private final SocketTrace trace;
     private int answered;
+    /** Sends on this socket, and those of them that were an input's second or later. */
+    private int sent;
+    private int resent;
     private SessionVerdict.Heard heard = SessionVerdict.Heard.NOTHING;
     /** Armed while sends wait for their pacing; {@link Scheduler.Timer#NONE} otherwise. */
     private Scheduler.Timer pumpTimer = Scheduler.Timer.NONE;
@@ -36,13 +47,14 @@ final class SocketSession {
     private boolean ended;
 
     /** @param number 1 for its link's first socket, 2 for the next, ... */
-    SocketSession(UpstreamLink link, UpstreamSocket socket, int number, Attempt attempt) {
+    SocketSession(UpstreamLink link, UpstreamSocket socket, int number, Attempt attempt, SocketTrace trace) {
         this.link = link;
         this.window = link.window();
         this.pacing = link.pacing();
         this.socket = socket;
         this.number = number;
         this.attempt = attempt;
+        this.trace = trace;
         link.services().openSockets().incrementAndGet();
     }
 
@@ -56,6 +68,11 @@ final class SocketSession {
         for (PendingInput input; (input = window.send(throttle)) != null;) {
             input.owner().sentOn(number, throttle);
             socket.send(input.frame());
+            sent++;
+            if (input.sends() > 1) {
+                resent++;
+            }
+            trace.sent(input.sends(), input.owner().trace());
         }
         long wait = window.nextSendDelay(throttle);
         if (wait != Long.MAX_VALUE && pumpTimer == Scheduler.Timer.NONE) {
@@ -91,7 +108,9 @@ final class SocketSession {
     private void resultArrived(Map<String, Object> output) {
         PendingInput input = window.answer(output);
         if (input == null) {
-            Log.warnf("%s sent a result with no input waiting; dropped (connectionKey=%s)", link.settings().app(), link.settings().keyForLogs());
+            try (LogFields fields = trace.logFields()) {
+                Log.warnf("%s sent a result with no input waiting; dropped (connectionKeyHash=%s)", link.settings().app(), link.settings().keyForLogs());
+            }
             return;
         }
         answered++;
@@ -141,8 +160,10 @@ final class SocketSession {
             return;
         }
         List<PendingInput> silent = window.takeUnanswered();
-        Log.warnf("%s answered nothing for %d ms; giving up on %d inputs (connectionKey=%s)", link.settings().app(),
-                (timeout.toNanos() - due) / 1_000_000, silent.size(), link.settings().keyForLogs());
+        try (LogFields fields = trace.logFields()) {
+            Log.warnf("%s answered nothing for %d ms; giving up on %d inputs (connectionKeyHash=%s)", link.settings().app(),
+                    (timeout.toNanos() - due) / 1_000_000, silent.size(), link.settings().keyForLogs());
+        }
         RealtimeException timedOut = new RealtimeException(ErrorCode.TIMEOUT, "no result within " + timeout.toMillis()
                 + " ms of sending (gateway.resilience.input-timeout); the upstream went silent");
         silent.forEach(input -> input.fail(timedOut));
@@ -163,8 +184,11 @@ final class SocketSession {
     void closed(int code, String reason) {
         List<PendingInput> lost = window.takeUnanswered();
         SessionVerdict verdict = SessionVerdict.of(heard, code, lost.size(), answered);
-        Log.logf(link.settings().eventLevel(), "Disconnected from %s (connectionKey=%s, code=%d, unanswered=%d, %s)", link.settings().app(), link.settings().keyForLogs(), code,
-                lost.size(), verdict.forLogs());
+        try (LogFields fields = trace.logFields()) {
+            Log.logf(link.settings().eventLevel(), "Disconnected from %s (connectionKeyHash=%s, code=%d, unanswered=%d, %s)", link.settings().app(),
+                    link.settings().keyForLogs(), code, lost.size(), verdict.forLogs());
+        }
+        trace.ended(new SocketTrace.SocketEnd(verdict.getClass().getSimpleName(), code, sent, resent, answered, lost.size()));
         RealtimeException attemptFailure = settle(verdict, lost);
         link.sessionEnded(verdict, code, reason);
         end(attemptFailure);
@@ -187,10 +211,15 @@ final class SocketSession {
         return null;
     }
 
-    /** Its link retired: the socket closes, and the guard, which waits for this session, gets its bulkhead slot back. */
-    void abandon() {
-        socket.close();
+    /**
+     * Its link retired: the socket closes, and the guard, which waits for this session, gets its bulkhead slot back.
+     * Completes once the socket is closed.
+     */
+    CompletionStage<Void> abandon() {
+        trace.ended(new SocketTrace.SocketEnd("Retired", CLOSED_BY_US, sent, resent, answered, window.unansweredCount()));
+        CompletionStage<Void> closed = socket.close();
         end(null);
+        return closed;
     }
 
     private void end(RealtimeException failure) {

@@ -12,6 +12,9 @@ import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.UpstreamMessage;
 import io.realtimegateway.resilience.RepeatedWarnings;
+import io.realtimegateway.telemetry.LogFields;
+import io.realtimegateway.telemetry.SocketTrace;
+import io.realtimegateway.telemetry.TraceParent;
 
 /**
  * One logical connection to an app: its holders share it, and it outlives sockets. Its inputs wait in an
@@ -41,6 +44,10 @@ final class UpstreamLink implements SocketListener {
     private SocketSession session;
     /** Serial only: sockets opened so far, so the latest one's number. */
     private int socketsOpened;
+    /** Serial only: the span of the socket being opened, non-null exactly while {@link LinkPhase#CONNECTING}. */
+    private SocketTrace connecting;
+    /** Serial only: the trace of the caller whose input arrived last: the next socket is opened for it. */
+    private TraceParent latestCaller = TraceParent.NONE;
 
     UpstreamLink(LinkSettings settings, Duration throttle, LinkServices services, LinkPool pool) {
         this.settings = settings;
@@ -94,6 +101,7 @@ final class UpstreamLink implements SocketListener {
                 return;
             }
             window.add(input);
+            latestCaller = input.owner().trace();
             pump();
         });
     }
@@ -118,10 +126,12 @@ final class UpstreamLink implements SocketListener {
 
     /**
      * Closes the link for good, for the pool's idle timers (null: what still waits is given up) or at shutdown (what
-     * still waits fails with this); its socket closes.
+     * still waits fails with this); completes once its socket is closed.
      */
-    void retire(RealtimeException failWaiting) {
-        serial.execute(() -> retireNow(failWaiting));
+    CompletionStage<Void> retire(RealtimeException failWaiting) {
+        CompletableFuture<Void> retired = new CompletableFuture<>();
+        serial.execute(() -> retireNow(failWaiting).whenComplete((closed, failure) -> retired.complete(null)));
+        return retired;
     }
 
     /** Starts a guarded run when inputs wait and none is under way; sends what may go when a socket is open. */
@@ -144,8 +154,10 @@ final class UpstreamLink implements SocketListener {
                 return;
             }
             moveTo(LinkPhase.CONNECTING);
+            SocketTrace trace = services.traces().start(latestCaller, settings.app().toString(), settings.keyHash(), socketsOpened + 1);
+            connecting = trace;
             services.guards().judge(settings.app(), () -> {
-                services.sockets().open(settings, this).subscribe().with(
+                services.sockets().open(settings, this, trace).subscribe().with(
                         socket -> serial.execute(() -> socketOpened(socket, attempt)),
                         failure -> serial.execute(() -> attemptFailed(RealtimeException.from(failure), attempt)));
                 return attempt.proven();
@@ -164,12 +176,17 @@ final class UpstreamLink implements SocketListener {
             attempt.succeeded();
             return;
         }
-        session = new SocketSession(this, socket, ++socketsOpened, attempt);
+        SocketTrace trace = connecting;
+        connecting = null;
+        trace.opened();
+        session = new SocketSession(this, socket, ++socketsOpened, attempt, trace);
         moveTo(LinkPhase.OPEN);
         if (socketsOpened > 1) {
             services.metrics().reconnected(settings.app());
         }
-        Log.logf(settings.eventLevel(), "Connected to %s (connectionKey=%s)", settings.app(), settings.keyForLogs());
+        try (LogFields fields = trace.logFields()) {
+            Log.logf(settings.eventLevel(), "Connected to %s (connectionKeyHash=%s)", settings.app(), settings.keyForLogs());
+        }
         handles.forEach(handle -> handle.notify(RealtimeListener::onOpen));
         pump();
     }
@@ -179,8 +196,12 @@ final class UpstreamLink implements SocketListener {
         if (attempt.over()) {
             return;
         }
-        Log.debugf("Could not connect to %s (connectionKey=%s): %s", settings.app(), settings.keyForLogs(), failure);
+        try (LogFields fields = connecting != null ? connecting.logFields() : callerLogFields()) {
+            Log.debugf("Could not connect to %s (connectionKeyHash=%s): %s", settings.app(), settings.keyForLogs(), failure);
+        }
         if (phase == LinkPhase.CONNECTING) {
+            connecting.failed(failure.code().name());
+            connecting = null;
             moveTo(LinkPhase.WAITING);
         }
         if (failure.code() == ErrorCode.RATE_LIMITED) {
@@ -199,10 +220,12 @@ final class UpstreamLink implements SocketListener {
             RealtimeException cause = RealtimeException.from(failure);
             // An app the upstream does not have is the caller's typo, answered with a 404: no reason to warn the operator.
             // The rest (a full bulkhead, a lost upstream) is the gateway's trouble, which comes in floods: warned once in a while.
-            if (cause.code() == ErrorCode.APP_NOT_FOUND) {
-                Log.infof("Gave up on %s (connectionKey=%s): %s", settings.app(), settings.keyForLogs(), cause);
-            } else {
-                GAVE_UP.warn(cause.code(), "Gave up on %s (connectionKey=%s): %s", settings.app(), settings.keyForLogs(), cause);
+            try (LogFields fields = callerLogFields()) {
+                if (cause.code() == ErrorCode.APP_NOT_FOUND) {
+                    Log.infof("Gave up on %s (connectionKeyHash=%s): %s", settings.app(), settings.keyForLogs(), cause);
+                } else {
+                    GAVE_UP.warn(cause.code(), "Gave up on %s (connectionKeyHash=%s): %s", settings.app(), settings.keyForLogs(), cause);
+                }
             }
             window.drain().forEach(input -> input.fail(cause));
         }
@@ -238,20 +261,32 @@ final class UpstreamLink implements SocketListener {
         handles.forEach(handle -> handle.notify(listener -> listener.onClose(code, reason)));
     }
 
-    private void retireNow(RealtimeException failWaiting) {
+    /** Completes once its socket, if one was open, is closed. */
+    private CompletionStage<Void> retireNow(RealtimeException failWaiting) {
         if (phase == LinkPhase.RETIRED) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         SocketSession open = session;
         session = null;
+        if (connecting != null) {
+            connecting.failed("RETIRED");
+            connecting = null;
+        }
         moveTo(LinkPhase.RETIRED);
+        // The session first, so that its span counts the inputs it leaves unanswered.
+        CompletionStage<Void> closed = open != null ? open.abandon() : CompletableFuture.completedFuture(null);
         Consumer<PendingInput> giveUp = failWaiting == null ? input -> input.abandon(null) : input -> input.fail(failWaiting);
         window.drain().forEach(giveUp);
-        if (open != null) {
-            open.abandon();
-        }
         pool.forget(this);
-        Log.logf(settings.eventLevel(), "Closed the connection to %s (connectionKey=%s)", settings.app(), settings.keyForLogs());
+        try (LogFields fields = callerLogFields()) {
+            Log.logf(settings.eventLevel(), "Closed the connection to %s (connectionKeyHash=%s)", settings.app(), settings.keyForLogs());
+        }
+        return closed;
+    }
+
+    /** The fields of a log line about the link as a whole: the trace of its latest caller. */
+    private LogFields callerLogFields() {
+        return services.traces().logFields(latestCaller, settings.app().toString(), settings.keyHash());
     }
 
     private void moveTo(LinkPhase next) {

@@ -1,5 +1,7 @@
 package io.realtimegateway.client;
 
+import java.util.concurrent.CompletionStage;
+
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
@@ -28,9 +30,12 @@ class UpstreamSocket {
         }, failure -> Log.debugf("A frame could not be written to %s: %s", connection.id(), failure.getMessage()));
     }
 
-    void close() {
-        connection.close(CloseReason.NORMAL).subscribe().with(ignored -> {
-        }, failure -> Log.debugf("Closing %s failed: %s", connection.id(), failure.getMessage()));
+    /** Completes once the socket is closed, or closing it failed (then it is gone anyway). */
+    CompletionStage<Void> close() {
+        return connection.close(CloseReason.NORMAL)
+                .onFailure().invoke(failure -> Log.debugf("Closing %s failed: %s", connection.id(), failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .subscribeAsCompletionStage();
     }
 
     void received(UpstreamMessage message) {

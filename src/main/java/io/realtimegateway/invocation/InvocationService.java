@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.config.ResponseConfig;
@@ -41,53 +45,74 @@ public class InvocationService {
     private final boolean validateLocally;
     private final Vertx vertx;
     private final long maxOutputBytes;
+    private final Tracer tracer;
 
     InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ResponseConfig responseConfig,
-            Vertx vertx) {
+            Vertx vertx, Tracer tracer) {
         this.validateLocally = validation.local();
         this.maxOutputBytes = responseConfig.maxSize().asLongValue();
         this.client = client;
+        this.tracer = tracer;
         this.allowList = allowList;
         this.vertx = vertx;
     }
 
     /**
-     * The whole invocation, answered at once. Fails with a {@link RealtimeException} when the request is bad
-     * or when no input could be processed (every input failed for the same invocation-level reason).
+     * The whole invocation, answered at once, traced as a child of the current context (the HTTP request's). Fails
+     * with a {@link RealtimeException} when the request is bad or when no input could be processed (every input
+     * failed for the same invocation-level reason).
      */
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
-        Lanes lanes = connect(request);
+        InvocationTrace trace = InvocationTrace.start(tracer, Context.current(), request);
+        Lanes lanes = connect(request, trace);
         return Uni.createFrom().deferred(() -> {
-            Invocation invocation = new Invocation(request, lanes, maxOutputBytes, outcome -> {
+            Invocation invocation = traced(request, lanes, trace, outcome -> {
             });
             // Cancelled when the caller goes away (Quarkus REST cancels on a closed connection; see api/CallerDeparture).
-            return Uni.createFrom().completionStage(run(invocation, lanes))
-                    .onCancellation().invoke(() -> callerLeft(invocation));
-        }).map(invocation -> respond(invocation, lanes));
+            return Uni.createFrom().completionStage(run(invocation, lanes)).onCancellation().invoke(() -> {
+                callerLeft(invocation);
+                // Nobody gets the answer, but the trace and the log still get the totals.
+                invocation.settled().thenRun(() -> finish(invocation, lanes, trace, wholeFailure(invocation.results())));
+            });
+        }).map(invocation -> respond(invocation, lanes, trace));
     }
 
     /** The same invocation, each outcome emitted as it arrives, then the summary. Bad requests fail before the stream. */
     public Multi<InvocationEvent> stream(InvocationRequest request) {
-        Lanes lanes = connect(request);
+        InvocationTrace trace = InvocationTrace.start(tracer, Context.current(), request);
+        Lanes lanes = connect(request, trace);
         return Multi.createFrom().emitter(emitter -> {
-            Invocation invocation = new Invocation(request, lanes, maxOutputBytes, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)));
+            Invocation invocation = traced(request, lanes, trace, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)));
             // Quarkus REST cancels the stream when its connection closes; both callbacks run on that connection's event loop.
             emitter.onCancellation(() -> callerLeft(invocation));
             run(invocation, lanes).whenComplete((done, failure) -> {
                 if (failure != null) {
                     emitter.fail(failure);
                 } else {
-                    emitter.emit(new InvocationEvent.Finished(summary(invocation, lanes)));
+                    emitter.emit(new InvocationEvent.Finished(finish(invocation, lanes, trace, wholeFailure(invocation.results()))));
                     emitter.complete();
                 }
             });
         });
     }
 
-    /** Checks the app and the options; sockets open on the first send. */
-    private Lanes connect(InvocationRequest request) {
-        allowList.check(request.app());
-        return Lanes.open(client, request);
+    /** Checks the app and the options; sockets open on the first send, traced under the invocation's span. */
+    private Lanes connect(InvocationRequest request, InvocationTrace trace) {
+        try (Scope scope = trace.context().makeCurrent()) {
+            allowList.check(request.app());
+            return Lanes.open(client, request);
+        } catch (RealtimeException refused) {
+            trace.refused(refused.code());
+            throw refused;
+        }
+    }
+
+    /** The books of one invocation; each outcome goes into its trace as well. */
+    private Invocation traced(InvocationRequest request, Lanes lanes, InvocationTrace trace, Consumer<ItemResult> onOutcome) {
+        return new Invocation(request, lanes, maxOutputBytes, outcome -> {
+            trace.outcome(outcome);
+            onOutcome.accept(outcome);
+        });
     }
 
     private CompletableFuture<Invocation> run(Invocation invocation, Lanes lanes) {
@@ -128,10 +153,11 @@ public class InvocationService {
                         + " ms (timeoutMs)"));
     }
 
-    private InvocationResponse respond(Invocation invocation, Lanes lanes) {
+    private InvocationResponse respond(Invocation invocation, Lanes lanes, InvocationTrace trace) {
+        Optional<ErrorCode> wholeFailure = wholeFailure(invocation.results());
         InvocationResponse response = new InvocationResponse(invocation.request().app().toString(), lanes.connectionKey(),
-                invocation.results(), summary(invocation, lanes));
-        wholeFailure(response.results()).ifPresent(code -> {
+                invocation.results(), finish(invocation, lanes, trace, wholeFailure));
+        wholeFailure.ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
                     .filter(error -> error != null && error.code() == code).findFirst().orElseThrow();
             throw new InvocationFailure(code, first.message(), retryAfter(code, invocation, lanes), response);
@@ -148,10 +174,18 @@ public class InvocationService {
         return told.or(lanes::rateLimited).orElse(RetryAfter.DEFAULT);
     }
 
-    private static Summary summary(Invocation invocation, Lanes lanes) {
+    /** The totals, once every input has its outcome: into the trace and the log. */
+    private static Summary finish(Invocation invocation, Lanes lanes, InvocationTrace trace, Optional<ErrorCode> wholeFailure) {
         List<ItemResult> results = invocation.results();
         int ok = (int) results.stream().filter(ItemResult::isOk).count();
-        return new Summary(ok, results.size() - ok, lanes.reconnects(), lanes.throttleInterval().toMillis(), invocation.elapsedMillis());
+        Summary summary = new Summary(ok, results.size() - ok, lanes.reconnects(), lanes.throttleInterval().toMillis(),
+                invocation.elapsedMillis());
+        trace.finished(summary, wholeFailure);
+        try (var fields = trace.logFields()) {
+            Log.debugf("Invocation of %s settled: %d ok, %d failed, %d reconnects, %d ms%s", invocation.request().app(), summary.ok(),
+                    summary.failed(), summary.reconnects(), summary.durationMs(), wholeFailure.map(code -> ", failed as " + code).orElse(""));
+        }
+        return summary;
     }
 
     /**

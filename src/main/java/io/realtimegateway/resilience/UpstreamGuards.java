@@ -52,6 +52,7 @@ public class UpstreamGuards {
     private final ResilienceMetrics metrics;
     private final CircuitBreakerMaintenance breakers;
     private final AppRoster roster;
+    private final RetryJitter jitter;
     /** An app's two guards. */
     private record AppGuards(TypedGuard<CompletionStage<Void>> sessions, TypedGuard<CompletionStage<Void>> breaker) {
     }
@@ -63,11 +64,13 @@ public class UpstreamGuards {
     private final AppGuards otherApps;
     private final NotFoundMemory notFound;
 
-    UpstreamGuards(ResilienceConfig config, ResilienceMetrics metrics, CircuitBreakerMaintenance breakers, AppRoster roster) {
+    UpstreamGuards(ResilienceConfig config, ResilienceMetrics metrics, CircuitBreakerMaintenance breakers, AppRoster roster,
+            RetryJitter jitter) {
         this.config = config;
         this.metrics = metrics;
         this.breakers = breakers;
         this.roster = roster;
+        this.jitter = jitter;
         this.instance = TypedGuard.create(SESSION).withDescription("upstream:instance")
                 .withBulkhead().limit(config.bulkhead().instance()).queueSize(config.bulkhead().queue()).done()
                 .build();
@@ -145,9 +148,11 @@ public class UpstreamGuards {
                 .withRetry()
                 .maxRetries(retry.maxRetries())
                 .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
+                // The back-off adds the jitter itself, from a generator reseeded after a SnapStart restore.
+                .jitter(0, ChronoUnit.MILLIS)
                 .whenException(UpstreamGuards::worthRetrying)
-                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(retry.maxDelay().toMillis())).done()
+                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(retry.maxDelay().toMillis(), retry.jitter().toMillis(), jitter))
+                .done()
                 .beforeRetry(failure -> metrics.retrying(app == null ? AppRoster.OTHER_APPS : app.id()))
                 .done()
                 .with(builder -> {

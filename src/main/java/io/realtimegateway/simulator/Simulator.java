@@ -61,6 +61,9 @@ public class Simulator {
     private final SimulatedModel model = new SimulatedModel();
     /** Its own Vert.x, as a separate upstream would have: own event loops, none of the gateway's metrics. */
     private Vertx vertx;
+    /** Set once started (on the start-up thread, before any request). */
+    private TokenDesk tokenDesk;
+    private URI baseUrl;
 
     Simulator(SimulatorConfig config, UpstreamMode mode, EmbeddedUpstream embedded) {
         this.config = config;
@@ -76,7 +79,7 @@ public class Simulator {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(1));
         Services services = new Services(vertx, model, this::settings, stats);
         String key = config.key().orElseGet(Simulator::randomKey);
-        TokenDesk tokenDesk = new TokenDesk(tokens, key, services);
+        tokenDesk = new TokenDesk(tokens, key, services);
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
         HttpServer server = vertx.createHttpServer(options).requestHandler(request -> {
@@ -88,7 +91,7 @@ public class Simulator {
             }
         });
         server.listen().toCompletionStage().toCompletableFuture().join();
-        URI baseUrl = URI.create("http://" + config.host() + ":" + server.actualPort());
+        baseUrl = URI.create("http://" + config.host() + ":" + server.actualPort());
         embedded.publish(new EmbeddedUpstream.Address(baseUrl, key));
         Log.infof("Embedded fal-compatible upstream listening on %s (tokens at /tokens/, apps at ws://%s:%d/{owner}/{alias}/realtime)",
                 baseUrl, config.host(), server.actualPort());
@@ -98,6 +101,22 @@ public class Simulator {
         if (vertx != null) {
             embedded.withdraw();
             vertx.close();
+        }
+    }
+
+    /**
+     * After a SnapStart restore: the random key and the token secret of the snapshot are shared by every copy made
+     * from it, so a running simulator takes new ones (a configured key stays), and tokens issued before stop working.
+     */
+    public void reseed() {
+        if (vertx == null) {
+            return;
+        }
+        tokens.reseed();
+        if (config.key().isEmpty()) {
+            String key = randomKey();
+            tokenDesk.rekey(key);
+            embedded.publish(new EmbeddedUpstream.Address(baseUrl, key));
         }
     }
 

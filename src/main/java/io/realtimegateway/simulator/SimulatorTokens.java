@@ -26,6 +26,11 @@ final class SimulatorTokens {
 
     SimulatorTokens(Clock clock) {
         this.clock = clock;
+        reseed();
+    }
+
+    /** A new signing secret: every token issued so far stops being valid (after a restore, each copy signs its own). */
+    void reseed() {
         new SecureRandom().nextBytes(secret);
     }
 

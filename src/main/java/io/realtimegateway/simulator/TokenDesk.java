@@ -20,13 +20,18 @@ final class TokenDesk {
     private static final long MAX_LIFETIME_SECONDS = 86_400;
 
     private final SimulatorTokens tokens;
-    private final byte[] key;
+    /** The accepted Authorization header; replaced when the simulator takes a new key after a restore. */
+    private volatile byte[] key;
     private final Simulator.Services services;
 
     TokenDesk(SimulatorTokens tokens, String key, Simulator.Services services) {
         this.tokens = tokens;
-        this.key = ("Key " + key).getBytes(StandardCharsets.UTF_8);
         this.services = services;
+        rekey(key);
+    }
+
+    void rekey(String key) {
+        this.key = ("Key " + key).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Answers after the configured token delay, if any. */

@@ -41,7 +41,7 @@ class AbuseSoakIT {
         try {
             LegitimateTraffic legitimate = new LegitimateTraffic(vertx);
             int upstreamPort = PackagedApp.freePort();
-            try (MeasuredProcess upstream = BenchProcesses.startUpstream("soak-upstream", upstreamPort)) {
+            try (MeasuredProcess upstream = MeasuredProcess.start("soak-upstream", PackagedApp.Build.JAR, List.of(), BenchProcesses.upstreamSettings(upstreamPort))) {
                 try (MeasuredProcess clean = gateway("soak-clean-gateway", upstreamPort)) {
                     legitimate.run("warm-up", clean, warmUp);
                     phases.add(legitimate.run("clean (another gateway, no abuse)", clean, phase));
@@ -83,7 +83,7 @@ class AbuseSoakIT {
 
     /** A fresh gateway of the build the benchmark measures, towards the soak's upstream. */
     private static MeasuredProcess gateway(String name, int upstreamPort) throws Exception {
-        return MeasuredProcess.start(name, BenchProcesses.GATEWAY, BenchProcesses.gatewayOptions(), BenchProcesses.towardsUpstream(upstreamPort));
+        return MeasuredProcess.start(name, BenchProcesses.GATEWAY, BenchProcesses.gatewayOptions(), BenchProcesses.gatewaySettings(upstreamPort));
     }
 
     /** How long the gateway took to close every upstream connection once traffic stopped, or how many it still held after two minutes. */

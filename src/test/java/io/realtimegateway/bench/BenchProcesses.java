@@ -46,8 +46,8 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             upstreamPort = PackagedApp.freePort();
-            upstream = startUpstream("upstream", upstreamPort);
-            Map<String, String> toUpstream = towardsUpstream(upstreamPort);
+            upstream = MeasuredProcess.start("upstream", PackagedApp.Build.JAR, List.of(), upstreamSettings(upstreamPort));
+            Map<String, String> toUpstream = gatewaySettings(upstreamPort);
             gateway = MeasuredProcess.start("gateway", GATEWAY, gatewayOptions(), toUpstream);
             return toUpstream;
         } catch (Exception e) {
@@ -56,24 +56,24 @@ public class BenchProcesses implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Only the embedded fal-compatible upstream, at zero latency (inputs ask for their own), on loopback. */
-    static MeasuredProcess startUpstream(String name, int port) throws Exception {
-        return MeasuredProcess.start(name, PackagedApp.Build.JAR, List.of(), Map.of(
+    /** The upstream process: only the embedded fal-compatible upstream, at zero latency, on this port. */
+    static Map<String, String> upstreamSettings(int port) {
+        return Map.of(
                 "gateway.simulator.enabled", "true",
                 "gateway.simulator.port", Integer.toString(port),
                 "gateway.simulator.key", KEY,
                 "gateway.simulator.session-timeout", "60s",
                 "gateway.simulator.latency.base", "0ms",
                 "gateway.simulator.latency.per-step", "0ms",
-                "gateway.simulator.latency.per-megapixel", "0ms"));
+                "gateway.simulator.latency.per-megapixel", "0ms");
     }
 
-    /** A gateway's settings (or the benchmark JVM's own): no simulator of its own, the upstream at that port. */
-    static Map<String, String> towardsUpstream(int port) {
+    /** A gateway process (and the benchmark's own client) pointed at the upstream on this port, as at fal. */
+    static Map<String, String> gatewaySettings(int upstreamPort) {
         return Map.of(
                 "gateway.upstream.target", "fal",
-                "gateway.upstream.realtime-url", "ws://127.0.0.1:" + port,
-                "gateway.upstream.token-url", "http://127.0.0.1:" + port + "/tokens/",
+                "gateway.upstream.realtime-url", "ws://127.0.0.1:" + upstreamPort,
+                "gateway.upstream.token-url", "http://127.0.0.1:" + upstreamPort + "/tokens/",
                 "gateway.upstream.key", KEY,
                 "gateway.simulator.enabled", "false",
                 "gateway.client.throttle.allow-unpaced", "true",

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.realtimegateway.protocol.Msgpack;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.UpstreamMessage;
+import io.realtimegateway.telemetry.SocketTrace;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,6 +25,8 @@ final class FakeUpstream implements UpstreamSockets {
 
         final List<Map<?, ?>> received = new ArrayList<>();
         boolean closedByClient;
+        /** What a close by the client completes with: at once, unless the test holds it. */
+        private CompletableFuture<Void> closeConfirmed = CompletableFuture.completedFuture(null);
 
         Socket(SocketListener listener) {
             super(listener);
@@ -34,8 +38,15 @@ final class FakeUpstream implements UpstreamSockets {
         }
 
         @Override
-        void close() {
+        CompletionStage<Void> close() {
             closedByClient = true;
+            return closeConfirmed;
+        }
+
+        /** The client's close of this socket completes when the test completes the future returned. */
+        CompletableFuture<Void> holdClose() {
+            closeConfirmed = new CompletableFuture<>();
+            return closeConfirmed;
         }
 
         /** The seeds of the inputs this socket received, in order. */
@@ -98,7 +109,7 @@ final class FakeUpstream implements UpstreamSockets {
     }
 
     @Override
-    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener) {
+    public Uni<UpstreamSocket> open(LinkSettings settings, SocketListener listener, SocketTrace trace) {
         upgrades++;
         HeldUpgrade upgrade = held.poll();
         if (upgrade != null) {

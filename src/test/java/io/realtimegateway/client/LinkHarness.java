@@ -7,6 +7,7 @@ import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.ResilienceConfig;
 import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.resilience.ResilienceParts;
+import io.realtimegateway.telemetry.SocketTraces;
 
 /**
  * The client's links over a fake upstream, fake guards and a fake clock, everything on the test thread: what the
@@ -24,7 +25,7 @@ final class LinkHarness {
     final ClientLimits limits = ClientLimits.of(ResilienceParts.defaults(ClientConfig.class),
             ResilienceParts.defaults(ResilienceConfig.class, "gateway.resilience.input-timeout", "3s"));
     final LinkPool pool = new LinkPool(new LinkServices(upstream, clock, guards, ResilienceParts.adaptiveThrottle(), ResilienceParts.metrics(),
-            limits, openSockets));
+            limits, openSockets, SocketTraces.OFF));
 
     /** A private connection, unpaced. */
     RealtimeConnection connect(int maxBuffering, RealtimeListener listener) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.realtimegateway.protocol.FrameCodec;
 import io.realtimegateway.protocol.ResultCorrelation;
+import io.realtimegateway.telemetry.TraceParent;
 
 /** An input's owner for unit tests of the window: writes down what its listener hears and where its inputs went out. */
 final class RecordingOwner implements PendingInput.Owner {
@@ -23,6 +24,11 @@ final class RecordingOwner implements PendingInput.Owner {
     @Override
     public void sentOn(int socketNumber, Duration throttle) {
         socketsSentOn.add(socketNumber);
+    }
+
+    @Override
+    public TraceParent trace() {
+        return TraceParent.NONE;
     }
 
     /** An input of this owner carrying this seed. */

@@ -247,6 +247,28 @@ class UpstreamLinkTest {
     }
 
     @Test
+    void closingTheIdleLinksCompletesOnceTheirSocketsHaveClosedAndLeavesHeldOnesOpen() {
+        RealtimeConnection warm = harness.connect(2, listener);
+        send(warm, 1);
+        upstream.latest().answer(1);
+        warm.close();
+        FakeUpstream.Socket warmSocket = upstream.latest();
+        RealtimeConnection held = harness.connect(2, THROTTLE, "held", new RecordingListener());
+        send(held, 2);
+        FakeUpstream.Socket heldSocket = upstream.latest();
+        CompletableFuture<Void> upstreamConfirms = warmSocket.holdClose();
+
+        CompletableFuture<Void> closed = harness.pool.closeIdle().toCompletableFuture();
+
+        assertTrue(warmSocket.closedByClient, "the warm socket is closing");
+        assertFalse(closed.isDone(), "not closed until the upstream has confirmed it");
+        upstreamConfirms.complete(null);
+        assertTrue(closed.isDone());
+        assertFalse(heldSocket.closedByClient, "a connection somebody holds stays open");
+        assertEquals(1, harness.openSockets.get());
+    }
+
+    @Test
     void aSharedLinkOutlivesItsHoldersForTheIdleTimeoutCountedFromTheLastOneLeaving() {
         RealtimeConnection alice = harness.connect(2, THROTTLE, "canvas", new RecordingListener());
         RealtimeConnection bob = harness.connect(2, THROTTLE, "canvas", new RecordingListener());

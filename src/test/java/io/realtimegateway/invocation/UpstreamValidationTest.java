@@ -27,7 +27,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(UpstreamValidationTest.LocalValidationOff.class)
-class UpstreamValidationTest extends EmbeddedUpstreamTest {
+public class UpstreamValidationTest extends EmbeddedUpstreamTest {
 
     public static class LocalValidationOff extends ConfigOverrides {
         public LocalValidationOff() {

@@ -1,0 +1,217 @@
+package io.realtimegateway.telemetry;
+
+import static io.realtimegateway.Fixtures.body;
+import static io.realtimegateway.Fixtures.prompt;
+import static io.realtimegateway.Fixtures.prompts;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.realtimegateway.EmbeddedUpstreamTest;
+import io.realtimegateway.Fixtures;
+import io.realtimegateway.client.RealtimeClient;
+import io.realtimegateway.invocation.UpstreamValidationTest;
+import io.realtimegateway.simulator.SimulatorSettings.Latency;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The trace of an invocation, read from an in-memory span exporter: it continues the caller's W3C trace, the
+ * invocation's span sits under the HTTP request's, and each input's outcome is an event on it. Local validation is
+ * off (as in {@link UpstreamValidationTest}), so an invalid input reaches the upstream and its culprit hunt shows.
+ */
+@QuarkusTest
+@TestProfile(UpstreamValidationTest.LocalValidationOff.class)
+class InvocationTracingTest extends EmbeddedUpstreamTest {
+
+    private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String CALLER_SPAN = "00f067aa0ba902b7";
+    private static final String TRACEPARENT = "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01";
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Inject
+    RealtimeClient client;
+
+    /** No warm socket of an earlier test is reused: each invocation opens its own, traced under it. */
+    @BeforeEach
+    void forgetEarlierSpansAndSockets() throws Exception {
+        client.closeIdleConnections().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        spans.reset();
+    }
+
+    @Test
+    void aCleanInvocationIsOneSpanUnderTheCallersTraceWithAnEventPerInputAndOneSocketSpan() throws Exception {
+        Map<String, Object> body = body(prompts(3, 1));
+        body.put("connectionKey", "user-42@example.com");
+        invoke(body);
+
+        SpanData invocation = invocationSpan();
+        SpanData request = spanById(invocation.getParentSpanId());
+        assertEquals(CALLER_TRACE, invocation.getTraceId(), "one trace: the caller's");
+        assertEquals(SpanKind.SERVER, request.getKind());
+        assertEquals(CALLER_SPAN, request.getParentSpanId(), "the HTTP request's span continues the caller's");
+        assertEquals(Fixtures.FLUX, invocation.getAttributes().get(TraceAttributes.APP));
+        assertEquals(ConnectionKeyHash.of("user-42@example.com"), invocation.getAttributes().get(TraceAttributes.CONNECTION_KEY_HASH));
+        assertEquals(3L, invocation.getAttributes().get(TraceAttributes.INPUTS));
+        assertEquals(3L, invocation.getAttributes().get(TraceAttributes.OK));
+        assertEquals(0L, invocation.getAttributes().get(TraceAttributes.FAILED));
+        assertEquals(StatusCode.UNSET, invocation.getStatus().getStatusCode());
+
+        List<EventData> inputs = inputEvents(invocation);
+        assertEquals(List.of(0L, 1L, 2L), inputs.stream().map(e -> e.getAttributes().get(TraceAttributes.INPUT_INDEX)).sorted().toList());
+        inputs.forEach(input -> {
+            assertEquals("ok", input.getAttributes().get(TraceAttributes.INPUT_STATUS));
+            assertEquals(1L, input.getAttributes().get(TraceAttributes.INPUT_ATTEMPTS));
+            assertTrue(input.getAttributes().get(TraceAttributes.INPUT_LATENCY_MS) >= 0);
+        });
+        assertNothingSecretIn(invocation, "user-42@example.com", "a lighthouse in a storm");
+
+        SpanData socket = onlyElement(socketSpans(invocation));
+        assertEquals(SpanKind.CLIENT, socket.getKind());
+        assertEquals(1L, socket.getAttributes().get(TraceAttributes.SOCKET_NUMBER));
+        assertEquals(ConnectionKeyHash.of("user-42@example.com"), socket.getAttributes().get(TraceAttributes.CONNECTION_KEY_HASH));
+        List<String> events = socket.getEvents().stream().map(EventData::getName).toList();
+        assertEquals(List.of(TraceAttributes.TOKEN_EVENT, TraceAttributes.OPEN_EVENT, TraceAttributes.SENT_EVENT, TraceAttributes.SENT_EVENT,
+                TraceAttributes.SENT_EVENT), events, "the token, the upgrade, then each input once");
+        assertEquals("Retired", socket.getAttributes().get(TraceAttributes.SOCKET_VERDICT), "the keyed socket lived on until closed as idle");
+        assertEquals(3L, socket.getAttributes().get(TraceAttributes.SOCKET_SENT));
+        assertEquals(0L, socket.getAttributes().get(TraceAttributes.SOCKET_RESENT));
+        assertEquals(3L, socket.getAttributes().get(TraceAttributes.SOCKET_ANSWERED));
+        assertNothingSecretIn(socket, "user-42@example.com", "a lighthouse in a storm");
+    }
+
+    @Test
+    void inputsResentAfterADroppedConnectionShowTheirAttemptsAndASpanPerSocket() throws Exception {
+        simulator.update(s -> s.dropAfterResults(2, 0));
+        JsonPath response = invoke(body(prompts(6, 10)));
+
+        SpanData invocation = invocationSpan();
+        assertEquals(6L, invocation.getAttributes().get(TraceAttributes.OK));
+        assertEquals((long) response.getInt("summary.reconnects"), invocation.getAttributes().get(TraceAttributes.RECONNECTS));
+        assertTrue(invocation.getAttributes().get(TraceAttributes.RECONNECTS) >= 1);
+        List<Long> attempts = inputEvents(invocation).stream().sorted(Comparator.comparing(e -> e.getAttributes().get(TraceAttributes.INPUT_INDEX)))
+                .map(e -> e.getAttributes().get(TraceAttributes.INPUT_ATTEMPTS)).toList();
+        assertEquals(response.getList("results.attempts", Long.class), attempts);
+        assertTrue(attempts.stream().anyMatch(sends -> sends > 1), "an input caught in flight by the drop was sent again: " + attempts);
+
+        List<SpanData> sockets = socketSpans(invocation);
+        assertEquals(List.of(1L, 2L), sockets.stream().limit(2).map(span -> span.getAttributes().get(TraceAttributes.SOCKET_NUMBER)).toList(),
+                "one span per socket, all under the invocation");
+        assertEquals("Lost", sockets.get(0).getAttributes().get(TraceAttributes.SOCKET_VERDICT), "the first socket was cut");
+        assertTrue(sockets.get(0).getAttributes().get(TraceAttributes.SOCKET_UNANSWERED) >= 1, "with inputs in flight");
+        SpanData second = sockets.get(1);
+        assertTrue(second.getAttributes().get(TraceAttributes.SOCKET_RESENT) >= 1, "the next socket resent them");
+        assertTrue(second.getEvents().stream().anyMatch(event -> event.getName().equals(TraceAttributes.SENT_EVENT)
+                && event.getAttributes().get(TraceAttributes.INPUT_ATTEMPTS) > 1), "a resent input shows as a second send: " + second.getEvents());
+    }
+
+    @Test
+    void theCulpritOfAnErrorCloseIsTheOnlyFailedInputAndItsIsolationShowsInTheSocketSpans() throws Exception {
+        // A slow model keeps two inputs in flight, so the session-ending error could belong to either.
+        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO)));
+        invoke(body(List.of(prompt("one", 1), Map.of("seed", 2), prompt("three", 3))));
+
+        SpanData invocation = invocationSpan();
+        Map<Long, EventData> byIndex = new java.util.TreeMap<>();
+        inputEvents(invocation).forEach(e -> byIndex.put(e.getAttributes().get(TraceAttributes.INPUT_INDEX), e));
+        assertEquals(List.of("ok", "error", "ok"), byIndex.values().stream().map(e -> e.getAttributes().get(TraceAttributes.INPUT_STATUS)).toList());
+        assertEquals("INVALID_INPUT", byIndex.get(1L).getAttributes().get(TraceAttributes.ERROR_CODE));
+        assertEquals(2L, invocation.getAttributes().get(TraceAttributes.OK));
+        assertEquals(1L, invocation.getAttributes().get(TraceAttributes.FAILED));
+        assertTrue(invocation.getAttributes().get(TraceAttributes.RECONNECTS) >= 1, "the error ended a session");
+        // Some inputs but not all failed: the invocation as a whole did not.
+        assertEquals(StatusCode.UNSET, invocation.getStatus().getStatusCode());
+
+        List<String> verdicts = socketSpans(invocation).stream().map(span -> span.getAttributes().get(TraceAttributes.SOCKET_VERDICT)).toList();
+        assertEquals("Isolate", verdicts.get(0), "the error ended a socket with two in flight: " + verdicts);
+        assertTrue(verdicts.contains("BlameOne"), "sent one at a time, the culprit ended a socket alone: " + verdicts);
+    }
+
+    @Test
+    void anInvocationThatFailsAsAWholeIsAnErrorSpanNamingTheCode() {
+        given().contentType("application/json").header("traceparent", TRACEPARENT).body(body(prompts(1, 1)))
+                .post("/v1/realtime/nobody/nothing").then().statusCode(404);
+
+        SpanData invocation = invocationSpan();
+        assertEquals(StatusCode.ERROR, invocation.getStatus().getStatusCode());
+        assertEquals("APP_NOT_FOUND", invocation.getAttributes().get(TraceAttributes.ERROR_CODE));
+    }
+
+    /**
+     * The spans of the upstream sockets opened under the invocation, in the order they were opened, once every
+     * socket has ended: idle ones are closed first, as the drain does.
+     */
+    private List<SpanData> socketSpans(SpanData invocation) throws Exception {
+        client.closeIdleConnections().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return await().atMost(Duration.ofSeconds(10)).until(() -> ofCallersTrace().stream()
+                .filter(span -> span.getParentSpanId().equals(invocation.getSpanId()) && span.getName().startsWith("upstream socket "))
+                .sorted(Comparator.comparing(span -> span.getAttributes().get(TraceAttributes.SOCKET_NUMBER))).toList(),
+                found -> !found.isEmpty() && found.size() == Math.max(1, 1 + invocation.getAttributes().get(TraceAttributes.RECONNECTS)));
+    }
+
+    private static <T> T onlyElement(List<T> list) {
+        assertEquals(1, list.size(), list.toString());
+        return list.get(0);
+    }
+
+    private static JsonPath invoke(Map<String, Object> body) {
+        body.put("throttleIntervalMs", 32);
+        return given().contentType("application/json").header("traceparent", TRACEPARENT).body(body).post("/v1/realtime/" + Fixtures.FLUX)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The one invocation span of the caller's trace, once it and its request's span have been exported. */
+    private SpanData invocationSpan() {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<SpanData> invocations = ofCallersTrace().stream().filter(span -> span.getName().startsWith("invocation ")).toList();
+            Optional<SpanData> request = invocations.isEmpty() ? Optional.empty() : findById(invocations.get(0).getParentSpanId());
+            return invocations.size() == 1 && request.isPresent() ? invocations.get(0) : null;
+        }, span -> span != null);
+    }
+
+    private List<SpanData> ofCallersTrace() {
+        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(CALLER_TRACE)).toList();
+    }
+
+    private Optional<SpanData> findById(String spanId) {
+        return ofCallersTrace().stream().filter(span -> span.getSpanId().equals(spanId)).findFirst();
+    }
+
+    private SpanData spanById(String spanId) {
+        return findById(spanId).orElseThrow();
+    }
+
+    private static List<EventData> inputEvents(SpanData span) {
+        return span.getEvents().stream().filter(event -> event.getName().equals(TraceAttributes.INPUT_EVENT)).toList();
+    }
+
+    /** Neither the span nor its events carry the connectionKey or anything of the inputs. */
+    private void assertNothingSecretIn(SpanData span, String... secrets) {
+        String everything = span.getAttributes() + " " + span.getEvents().stream().map(e -> e.getName() + e.getAttributes()).toList();
+        for (String secret : secrets) {
+            assertFalse(everything.contains(secret), "the trace shows " + secret + ": " + everything);
+        }
+    }
+}
