@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -19,8 +20,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A raw HTTP/1.1 connection to the gateway, for what REST Assured cannot send: bodies with no or a wrong
- * Content-Length, broken chunking, missing Host, bytes trickled over time. One request per connection unless the
- * test says otherwise.
+ * Content-Length, broken chunking, missing Host, bytes trickled over time, a caller that hangs up before the answer or
+ * never reads it. One request per connection unless the test says otherwise.
  */
 public final class RawHttp implements AutoCloseable {
 
@@ -55,6 +56,22 @@ public final class RawHttp implements AutoCloseable {
         try {
             Socket socket = new Socket(base.getHost(), base.getPort());
             socket.setSoTimeout((int) readTimeout.toMillis());
+            return new RawHttp(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Connects with a receive buffer of this many bytes, for a caller that never reads: a small one stalls the server's
+     * writes sooner.
+     */
+    public static RawHttp connect(URI base, Duration readTimeout, int receiveBuffer) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(receiveBuffer);
+            socket.setSoTimeout((int) readTimeout.toMillis());
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
             return new RawHttp(socket);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -152,6 +169,25 @@ public final class RawHttp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Everything the server sent until it closed the connection, read only now (for a caller that read nothing until
+     * then). A reset ends it like a close: what arrived before it may be lost.
+     */
+    public String readUntilClosed() {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int read; (read = in.read(buffer)) >= 0;) {
+                received.write(buffer, 0, read);
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            throw new AssertionError("the server did not close the connection", stillOpen);
+        } catch (IOException reset) {
+            // closed on us
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** True once the server has closed the connection: a read sees the end of the stream (or a reset). */

@@ -22,15 +22,16 @@ class EdgeRoutes {
     /** Knative's binary CloudEvents arrive here; a GET is the playground's page. */
     static final String CLOUD_EVENTS = "/";
 
-    /** The request head: deadlines and limits, before anything reads the body or answers. */
+    /** The request head: deadlines, limits and the watch on the answer, before anything reads the body or answers. */
     private static final int HEAD = Integer.MIN_VALUE;
     /** Invocation bodies: after Quarkus's body handler, before the resources. */
     private static final int BODY = Integer.MIN_VALUE + 2;
 
     void register(@Observes Router router, InvocationConfig invocation, ClientDeadlines deadlines, RequestHeadLimits head,
-            DrainGate drain, AppPathGuard paths, RequestBodyReader bodies, RouterRefusals refusals) {
+            DrainGate drain, AppPathGuard paths, RequestBodyReader bodies, RouterRefusals refusals, StalledReaders stalledReaders) {
         router.route().order(HEAD).handler(deadlines);
         router.route().order(HEAD).handler(head);
+        router.route().order(HEAD).handler(stalledReaders);
         router.route("/v1/realtime/*").order(HEAD).handler(drain);
         router.route(FUNCTION).order(HEAD).handler(drain);
         router.route(HttpMethod.POST, CLOUD_EVENTS).order(HEAD).handler(drain);

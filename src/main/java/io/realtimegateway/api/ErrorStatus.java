@@ -21,6 +21,8 @@ public final class ErrorStatus {
             case CONNECTION_LOST, UPSTREAM_ERROR -> 502;
             case CIRCUIT_OPEN, SHUTTING_DOWN -> 503;
             case TIMEOUT -> 504;
+            // Only ever an item's code: an answer that reached its size limit still answers 200 with the items that fit.
+            case RESPONSE_TOO_LARGE -> 502;
         };
     }
 

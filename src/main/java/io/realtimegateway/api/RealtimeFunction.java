@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import io.quarkus.funqy.Funq;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.realtimegateway.invocation.InvocationRequestParser;
 import io.realtimegateway.invocation.InvocationResponse;
 import io.realtimegateway.invocation.InvocationService;
@@ -22,8 +23,11 @@ public class RealtimeFunction {
     @Inject
     InvocationRequestParser parser;
 
+    @Inject
+    CurrentVertxRequest http;
+
     @Funq("realtime")
     public Uni<InvocationResponse> realtime(Map<String, Object> request) {
-        return service.invoke(parser.parseFunctionCall(request));
+        return CallerDeparture.cancelsOnDeparture(http.getCurrent(), service.invoke(parser.parseFunctionCall(request)));
     }
 }

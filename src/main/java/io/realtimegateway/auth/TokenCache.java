@@ -1,18 +1,25 @@
 package io.realtimegateway.auth;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
+import io.realtimegateway.config.ResilienceConfig;
 import io.realtimegateway.protocol.AppId;
 import io.smallrye.mutiny.Uni;
 
 /**
  * One short-lived token per app alias, reused until 90% of its lifetime has passed (as fal's clients do).
- * Concurrent callers share one fetch; a failed fetch is not cached. Tokens are never logged.
+ * Concurrent callers share one fetch; a failed fetch is not cached. Tokens are never logged. At most twice
+ * {@code gateway.resilience.max-apps} are kept (room for every app with state of its own, and as many others): past
+ * that, the ones no longer usable go first, then the oldest.
  */
 @ApplicationScoped
 public class TokenCache {
@@ -31,24 +38,41 @@ public class TokenCache {
         }
     }
 
-    private final TokenEndpoint endpoint;
+    private final Function<AppId, Uni<TokenEndpoint.IssuedToken>> endpoint;
+    private final int capacity;
+    private final LongSupplier nanoClock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    TokenCache(TokenEndpoint endpoint) {
+    @Inject
+    TokenCache(TokenEndpoint endpoint, ResilienceConfig config) {
+        this(endpoint::fetch, 2 * config.maxApps(), System::nanoTime);
+    }
+
+    TokenCache(Function<AppId, Uni<TokenEndpoint.IssuedToken>> endpoint, int capacity, LongSupplier nanoClock) {
         this.endpoint = endpoint;
+        this.capacity = capacity;
+        this.nanoClock = nanoClock;
     }
 
     public Uni<String> token(AppId app) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         Entry entry = entries.compute(app.alias(), (alias, current) -> current != null && current.usableAt(now) ? current : fetch(app, now));
+        if (entries.size() > capacity) {
+            trim(now, entry);
+        }
         return Uni.createFrom().completionStage(entry.token())
                 .map(TokenEndpoint.IssuedToken::token)
                 .onFailure().invoke(() -> entries.remove(app.alias(), entry));
     }
 
-    /** Forget an app's token, e.g. after the upstream refused it. */
+    /** Forget an app's token, e.g. after the upstream refused it or said it has no such app. */
     public void invalidate(AppId app) {
         entries.remove(app.alias());
+    }
+
+    /** Tokens kept right now. */
+    int size() {
+        return entries.size();
     }
 
     /**
@@ -61,6 +85,19 @@ public class TokenCache {
 
     private Entry fetch(AppId app, long now) {
         Log.debugf("Fetching a real-time token for %s", app.alias());
-        return new Entry(endpoint.fetch(app).subscribeAsCompletionStage(), now);
+        return new Entry(endpoint.apply(app).subscribeAsCompletionStage(), now);
+    }
+
+    /** Back to the capacity: the unusable first, then the oldest, never the entry just handed out. */
+    private void trim(long now, Entry keep) {
+        entries.values().removeIf(entry -> entry != keep && !entry.usableAt(now));
+        while (entries.size() > capacity) {
+            var oldest = entries.entrySet().stream().filter(candidate -> candidate.getValue() != keep)
+                    .min(Comparator.comparingLong(candidate -> candidate.getValue().requestedAtNanos()));
+            if (oldest.isEmpty()) {
+                return;
+            }
+            entries.remove(oldest.get().getKey(), oldest.get().getValue());
+        }
     }
 }

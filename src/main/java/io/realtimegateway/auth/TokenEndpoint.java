@@ -9,7 +9,9 @@ import io.realtimegateway.config.ClientConfig;
 import io.realtimegateway.config.UpstreamConfig;
 import io.realtimegateway.protocol.AppId;
 import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.NetworkFailure;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.RetryAfter;
 import io.realtimegateway.protocol.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -69,7 +71,7 @@ public class TokenEndpoint {
                             ErrorCode.CONNECTION_LOST, "the token endpoint did not answer within " + clientConfig.connectTimeout().multipliedBy(2).toMillis() + " ms"))
                     .onFailure(failure -> !(failure instanceof RealtimeException))
                     .transform(failure -> new RealtimeException(ErrorCode.CONNECTION_LOST,
-                            "the token endpoint could not be reached: " + failure.getMessage(), failure));
+                            "the token endpoint could not be reached: " + NetworkFailure.describe(failure), failure));
         });
     }
 

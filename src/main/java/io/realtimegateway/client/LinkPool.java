@@ -120,6 +120,11 @@ final class LinkPool {
         all.forEach(link -> link.retire(new RealtimeException(ErrorCode.CONNECTION_LOST, why)));
     }
 
+    /** How many link settings the books hold anything for: bounded by the links alive, never by the settings seen. */
+    synchronized int settingsHeld() {
+        return shared.size() + warm.size();
+    }
+
     private Scheduler.Timer retireWhenIdle(UpstreamLink link, Duration idle) {
         return services.scheduler().schedule(idle.toNanos(), () -> {
             boolean released;

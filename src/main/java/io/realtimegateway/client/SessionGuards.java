@@ -9,8 +9,12 @@ import io.realtimegateway.resilience.UpstreamGuards;
 /** The fault tolerance a link runs its socket sessions through: {@link UpstreamGuards} in production, a fake in unit tests. */
 interface SessionGuards {
 
-    /** Runs attempts (one socket's life each) until one ends cleanly; fails with a {@code RealtimeException} saying why not. */
-    CompletionStage<Void> run(AppId app, Supplier<CompletionStage<Void>> attempt);
+    /**
+     * Runs attempts (one socket's life each) until one ends cleanly; fails with a {@code RealtimeException} saying why not.
+     *
+     * @param path the app's endpoint path, or null for its default
+     */
+    CompletionStage<Void> run(AppId app, String path, Supplier<CompletionStage<Void>> attempt);
 
     /** Lets the app's breaker judge one connection attempt until it proves itself; fails at once while the breaker is open. */
     CompletionStage<Void> judge(AppId app, Supplier<CompletionStage<Void>> connection);
@@ -18,8 +22,8 @@ interface SessionGuards {
     static SessionGuards of(UpstreamGuards guards) {
         return new SessionGuards() {
             @Override
-            public CompletionStage<Void> run(AppId app, Supplier<CompletionStage<Void>> attempt) {
-                return guards.run(app, attempt);
+            public CompletionStage<Void> run(AppId app, String path, Supplier<CompletionStage<Void>> attempt) {
+                return guards.run(app, path, attempt);
             }
 
             @Override

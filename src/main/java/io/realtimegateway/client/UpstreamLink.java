@@ -139,7 +139,7 @@ final class UpstreamLink implements SocketListener {
         assert serial.inTask() : "link state is serial only";
         if (phase == LinkPhase.IDLE && window.hasUnsent()) {
             moveTo(LinkPhase.WAITING);
-            services.guards().run(settings.app(), this::attempt).whenComplete((done, failure) -> serial.execute(() -> runEnded(failure)));
+            services.guards().run(settings.app(), settings.path(), this::attempt).whenComplete((done, failure) -> serial.execute(() -> runEnded(failure)));
         } else if (phase == LinkPhase.OPEN) {
             session.pump();
         }

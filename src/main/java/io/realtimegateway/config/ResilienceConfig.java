@@ -21,9 +21,38 @@ public interface ResilienceConfig {
     @WithDefault("60s")
     Duration inputTimeout();
 
-    /** Apps with breakers of their own; further apps share one. */
+    /**
+     * Apps with state of their own (breaker, bulkhead, pacing, metric tags) besides the catalog's and the allow-list's
+     * named apps: the first ones the upstream accepts a connection to. Every other app shares {@link #otherApps()}.
+     */
     @WithDefault("256")
     int maxApps();
+
+    OtherApps otherApps();
+
+    NotFound notFound();
+
+    /** What the apps without state of their own (made-up ids, apps past max-apps) get, all of them together. */
+    interface OtherApps {
+        /** Upstream connections open at once (as many more may wait); beyond that, 429. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Upstream sessions started per second (each costs a token request and an upgrade); beyond that, 429. */
+        @WithDefault("20")
+        int sessionsPerSecond();
+    }
+
+    /** Real-time endpoints the upstream answered 404 for are answered 404 again at once, without asking it. */
+    interface NotFound {
+        /** How long such an answer is remembered (0s: not at all). */
+        @WithDefault("10m")
+        Duration rememberFor();
+
+        /** How many are remembered; the oldest is forgotten first. */
+        @WithDefault("4096")
+        int maxEndpoints();
+    }
 
     /** Reconnecting after a lost connection (or a 429 on the upgrade): exponential back-off with jitter. */
     interface Retry {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -14,22 +15,29 @@ import io.realtimegateway.client.InputFailedException;
 import io.realtimegateway.client.RealtimeConnection;
 import io.realtimegateway.client.RealtimeResult;
 import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.JsonSize;
 import io.realtimegateway.protocol.OutputImages;
 import io.realtimegateway.protocol.RealtimeException;
 import io.realtimegateway.protocol.Violation;
 
 /**
  * The books of one running invocation: exactly one outcome per input, whichever comes first of its result,
- * its failure, or the deadline.
+ * its failure, or the deadline. The outputs kept are bounded: once they would pass {@code maxOutputBytes}, that output
+ * and every outcome after it is a {@code RESPONSE_TOO_LARGE} error.
  * <p>
- * Threads: any. Outcomes arrive where the client completes them (its links' serial executors) and the deadline on a
- * Vert.x timer. The books are lock-free: an index keeps the first outcome that claims it, by compare-and-set. The one
- * lock is this object's monitor, held only to hand an input to a lane, so that a deadline never closes a lane between
- * the check and the hand-over.
+ * Threads: any. Outcomes arrive where the client completes them (its links' serial executors), the deadline on a
+ * Vert.x timer and the caller's departure on its connection's event loop. The books are lock-free: an index keeps the
+ * first outcome that claims it, by compare-and-set, and the output bytes are an atomic sum. The one lock is this
+ * object's monitor, held only to hand an input to a lane, so that a stop never closes a lane between the check and
+ * the hand-over.
  */
 final class Invocation {
 
     private final InvocationRequest request;
+    private final Lanes lanes;
+    private final long maxOutputBytes;
+    /** What the outputs kept so far take as JSON, plus the one that did not fit, if one did not. */
+    private final AtomicLong outputBytes = new AtomicLong();
     private final AtomicReferenceArray<ItemResult> results;
     /** The failure behind each error item, for what the item's body does not say (how long to wait). */
     private final AtomicReferenceArray<RealtimeException> failures;
@@ -37,11 +45,13 @@ final class Invocation {
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final Consumer<ItemResult> onOutcome;
     private final long startNanos = System.nanoTime();
-    /** Whether the deadline has passed: once it has, no lane gets another input (guarded by this). */
-    private boolean expired;
+    /** Whether it was stopped (its deadline, its caller gone, its answer full): then no lane gets another input (guarded by this). */
+    private boolean stopped;
 
-    Invocation(InvocationRequest request, Consumer<ItemResult> onOutcome) {
+    Invocation(InvocationRequest request, Lanes lanes, long maxOutputBytes, Consumer<ItemResult> onOutcome) {
         this.request = request;
+        this.lanes = lanes;
+        this.maxOutputBytes = maxOutputBytes;
         this.results = new AtomicReferenceArray<>(request.inputs().size());
         this.failures = new AtomicReferenceArray<>(request.inputs().size());
         this.outstanding = new AtomicInteger(request.inputs().size());
@@ -66,7 +76,7 @@ final class Invocation {
      * Sends the given inputs over the lanes: each lane starts with {@code perLane} of them and takes the next
      * whenever one of its own has its outcome, so a slow lane never holds inputs the others could run.
      */
-    void dispatch(List<Integer> indexes, Lanes lanes, int perLane) {
+    void dispatch(List<Integer> indexes, int perLane) {
         AtomicInteger cursor = new AtomicInteger();
         for (RealtimeConnection lane : lanes.all()) {
             for (int i = 0; i < perLane; i++) {
@@ -83,7 +93,7 @@ final class Invocation {
                 CompletableFuture<Void> booked;
                 // Under the lock, so that an input handed to a lane is in its queue before the deadline closes the lane.
                 synchronized (this) {
-                    if (expired) {
+                    if (stopped) {
                         return;
                     }
                     booked = send(index, lane);
@@ -98,7 +108,7 @@ final class Invocation {
     private CompletableFuture<Void> send(int index, RealtimeConnection connection) {
         return connection.send(request.inputs().get(index)).toCompletableFuture().handle((result, failure) -> {
             if (failure == null) {
-                record(ok(index, result));
+                keep(ok(index, result));
             } else {
                 RealtimeException cause = RealtimeException.from(failure);
                 record(ItemResult.error(index, ErrorBody.of(cause), cause instanceof InputFailedException sent ? sent.attempts() : 0), cause);
@@ -108,12 +118,17 @@ final class Invocation {
     }
 
     /**
-     * The deadline passed: every input still without an outcome fails with this error. Those handed to a lane
-     * fail there first, so that their items count how often they were sent; whatever is left then was never sent.
+     * Ends the invocation before its inputs are done: its deadline passed, its caller went away or its answer is full.
+     * No lane gets another input; every input still without an outcome fails with this error. Those handed to a lane fail there
+     * first (a private lane's socket closes at once, which gives its bulkhead slot back), so that their items count
+     * how often they were sent; whatever is left then was never sent. Does nothing once every input has its outcome.
      */
-    void expire(RealtimeException error, Lanes lanes) {
+    void stop(RealtimeException error) {
         synchronized (this) {
-            expired = true;
+            if (stopped || settled.isDone()) {
+                return;
+            }
+            stopped = true;
         }
         lanes.close(error).whenComplete((closed, failure) -> {
             for (int i = 0; i < results.length(); i++) {
@@ -143,6 +158,19 @@ final class Invocation {
 
     long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Books an output if the answer has room for it; otherwise the answer is full, and the invocation stops. */
+    private void keep(ItemResult outcome) {
+        if (outputBytes.addAndGet(JsonSize.of(outcome.output())) <= maxOutputBytes) {
+            record(outcome);
+            return;
+        }
+        RealtimeException full = new RealtimeException(ErrorCode.RESPONSE_TOO_LARGE, "the answer reached its limit of " + maxOutputBytes
+                + " bytes of outputs (gateway.response.max-size) with this one, so it and the inputs after it are left out; "
+                + "send fewer inputs per invocation or ask for smaller outputs");
+        record(ItemResult.error(outcome.index(), ErrorBody.of(full), outcome.attempts()), full);
+        stop(full);
     }
 
     private void record(ItemResult outcome) {

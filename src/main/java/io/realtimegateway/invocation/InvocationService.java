@@ -1,5 +1,6 @@
 package io.realtimegateway.invocation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,11 +16,13 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.realtimegateway.client.RealtimeClient;
+import io.realtimegateway.config.ResponseConfig;
 import io.realtimegateway.config.ValidationConfig;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.protocol.RealtimeApp;
 import io.realtimegateway.protocol.RealtimeApps;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.RetryAfter;
 import io.realtimegateway.protocol.Violation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,10 +44,13 @@ public class InvocationService {
     /** Whether inputs of the known apps are checked before they are sent ({@code gateway.validation.local}). */
     private final boolean validateLocally;
     private final Vertx vertx;
+    private final long maxOutputBytes;
     private final Tracer tracer;
 
-    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, Vertx vertx, Tracer tracer) {
+    InvocationService(RealtimeClient client, AppAllowList allowList, ValidationConfig validation, ResponseConfig responseConfig,
+            Vertx vertx, Tracer tracer) {
         this.validateLocally = validation.local();
+        this.maxOutputBytes = responseConfig.maxSize().asLongValue();
         this.client = client;
         this.tracer = tracer;
         this.allowList = allowList;
@@ -59,23 +65,35 @@ public class InvocationService {
     public Uni<InvocationResponse> invoke(InvocationRequest request) {
         InvocationTrace trace = InvocationTrace.start(tracer, Context.current(), request);
         Lanes lanes = connect(request, trace);
-        return Uni.createFrom().completionStage(() -> run(request, lanes, trace, outcome -> {
-        })).map(invocation -> respond(invocation, lanes, trace));
+        return Uni.createFrom().deferred(() -> {
+            Invocation invocation = traced(request, lanes, trace, outcome -> {
+            });
+            // Cancelled when the caller goes away (Quarkus REST cancels on a closed connection; see api/CallerDeparture).
+            return Uni.createFrom().completionStage(run(invocation, lanes)).onCancellation().invoke(() -> {
+                callerLeft(invocation);
+                // Nobody gets the answer, but the trace and the log still get the totals.
+                invocation.settled().thenRun(() -> finish(invocation, lanes, trace, wholeFailure(invocation.results())));
+            });
+        }).map(invocation -> respond(invocation, lanes, trace));
     }
 
     /** The same invocation, each outcome emitted as it arrives, then the summary. Bad requests fail before the stream. */
     public Multi<InvocationEvent> stream(InvocationRequest request) {
         InvocationTrace trace = InvocationTrace.start(tracer, Context.current(), request);
         Lanes lanes = connect(request, trace);
-        return Multi.createFrom().emitter(emitter -> run(request, lanes, trace, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)))
-                .whenComplete((invocation, failure) -> {
-                    if (failure != null) {
-                        emitter.fail(failure);
-                    } else {
-                        emitter.emit(new InvocationEvent.Finished(finish(invocation, lanes, trace, wholeFailure(invocation.results()))));
-                        emitter.complete();
-                    }
-                }));
+        return Multi.createFrom().emitter(emitter -> {
+            Invocation invocation = traced(request, lanes, trace, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)));
+            // Quarkus REST cancels the stream when its connection closes; both callbacks run on that connection's event loop.
+            emitter.onCancellation(() -> callerLeft(invocation));
+            run(invocation, lanes).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    emitter.fail(failure);
+                } else {
+                    emitter.emit(new InvocationEvent.Finished(finish(invocation, lanes, trace, wholeFailure(invocation.results()))));
+                    emitter.complete();
+                }
+            });
+        });
     }
 
     /** Checks the app and the options; sockets open on the first send, traced under the invocation's span. */
@@ -89,11 +107,16 @@ public class InvocationService {
         }
     }
 
-    private CompletableFuture<Invocation> run(InvocationRequest request, Lanes lanes, InvocationTrace trace, Consumer<ItemResult> onOutcome) {
-        Invocation invocation = new Invocation(request, outcome -> {
+    /** The books of one invocation; each outcome goes into its trace as well. */
+    private Invocation traced(InvocationRequest request, Lanes lanes, InvocationTrace trace, Consumer<ItemResult> onOutcome) {
+        return new Invocation(request, lanes, maxOutputBytes, outcome -> {
             trace.outcome(outcome);
             onOutcome.accept(outcome);
         });
+    }
+
+    private CompletableFuture<Invocation> run(Invocation invocation, Lanes lanes) {
+        InvocationRequest request = invocation.request();
         Optional<RealtimeApp> schema = validateLocally ? RealtimeApps.find(request.app()) : Optional.empty();
         List<Integer> toSend = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
@@ -105,12 +128,19 @@ public class InvocationService {
                 invocation.rejectLocally(i, violations);
             }
         }
-        invocation.dispatch(toSend, lanes, request.options().maxBuffering());
-        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.expire(deadlinePassed(request, lanes), lanes));
+        invocation.dispatch(toSend, request.options().maxBuffering());
+        long deadline = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> invocation.stop(deadlinePassed(request, lanes)));
         return invocation.settled().whenComplete((done, failure) -> {
             vertx.cancelTimer(deadline);
             lanes.close();
         }).thenApply(done -> invocation);
+    }
+
+    /** The caller went away: what it asked for is not sent, and its sockets and bulkhead slots are given back now. */
+    private static void callerLeft(Invocation invocation) {
+        Log.debugf("The caller of an invocation of %s went away; stopping it", invocation.request().app());
+        // Nobody reads the items this error goes into.
+        invocation.stop(new RealtimeException(ErrorCode.CONNECTION_LOST, "the caller went away"));
     }
 
     /** What the inputs still waiting at the deadline get: TIMEOUT, or RATE_LIMITED when the upstream was holding them back. */
@@ -130,9 +160,18 @@ public class InvocationService {
         wholeFailure.ifPresent(code -> {
             ErrorBody first = response.results().stream().map(ItemResult::error)
                     .filter(error -> error != null && error.code() == code).findFirst().orElseThrow();
-            throw new InvocationFailure(code, first.message(), invocation.retryAfter(code).orElse(null), response);
+            throw new InvocationFailure(code, first.message(), retryAfter(code, invocation, lanes), response);
         });
         return response;
+    }
+
+    /** A rate limit always says when to come back: what an input was told, else what a lane was, else the default. */
+    private static Duration retryAfter(ErrorCode code, Invocation invocation, Lanes lanes) {
+        Optional<Duration> told = invocation.retryAfter(code);
+        if (code != ErrorCode.RATE_LIMITED) {
+            return told.orElse(null);
+        }
+        return told.or(lanes::rateLimited).orElse(RetryAfter.DEFAULT);
     }
 
     /** The totals, once every input has its outcome: into the trace and the log. */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Legacy ids {@code 1234-alias} mean {@code 1234/alias}. Parsing is strict because an app id ends up
  * in an upstream URL: it must never change the host or escape the path. Owners take lowercase letters,
  * digits, {@code -} and {@code _}; aliases and sub-path segments also take {@code .} (as in {@code v1.1}),
- * but never only dots.
+ * but never at either end.
  *
  * @param owner the owner segment, e.g. {@code fal-ai}
  * @param alias the app's alias, e.g. {@code flux-lora-realtime}
@@ -82,6 +82,10 @@ public record AppId(String owner, String alias, String subPath) {
         }
         if (segment.chars().allMatch(c -> c == '.')) {
             throw invalid("app id " + what + " '" + segment + "' is not allowed");
+        }
+        // 'x.' would be another app than 'x' to every map keyed by id, and the same to anyone reading it.
+        if (segment.startsWith(".") || segment.endsWith(".")) {
+            throw invalid("app id " + what + " '" + segment + "' may not start or end with '.'");
         }
     }
 

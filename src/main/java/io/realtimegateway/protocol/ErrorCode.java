@@ -23,6 +23,8 @@ public enum ErrorCode {
     APP_NOT_FOUND,
     /** Any other upstream error, such as the model failing; the upstream's reason is kept. */
     UPSTREAM_ERROR,
+    /** The answer reached its size limit: this output, and the inputs after it, are not in it. Never retried. */
+    RESPONSE_TOO_LARGE,
     /** This instance is shutting down and takes no new invocation; another instance will (retry after Retry-After). */
     SHUTTING_DOWN
 }

@@ -46,11 +46,12 @@ public class RealtimeException extends RuntimeException {
      * What any failure means to a caller: a {@code RealtimeException} as it is, anything else {@code UPSTREAM_ERROR}
      * with its message. The one rule for unexpected exceptions: they are final (no code that retries or trips a breaker),
      * since nothing shows that the connection was lost, and retrying would resend inputs over a fault of our own.
+     * Their message reaches the caller with anything shaped like a token or a key masked: it may quote anything.
      */
     public static RealtimeException from(Throwable failure) {
         Throwable cause = unwrap(failure);
         return cause instanceof RealtimeException known ? known
-                : new RealtimeException(ErrorCode.UPSTREAM_ERROR, String.valueOf(cause.getMessage()), cause);
+                : new RealtimeException(ErrorCode.UPSTREAM_ERROR, Redaction.text(String.valueOf(cause.getMessage())), cause);
     }
 
     public ErrorCode code() {

@@ -71,9 +71,4 @@ public final class RealtimeUrl {
     public static int checkMaxBuffering(long maxBuffering) {
         return (int) Bounds.check("maxBuffering", maxBuffering, MIN_MAX_BUFFERING, MAX_MAX_BUFFERING, "");
     }
-
-    /** Text with any token query value masked: for error messages and logs that may quote a URL. */
-    public static String redact(String text) {
-        return text == null ? null : text.replaceAll("fal_jwt_token=[^&\\s]*", "fal_jwt_token=***");
-    }
 }

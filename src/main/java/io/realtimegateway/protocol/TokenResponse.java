@@ -32,7 +32,7 @@ public final class TokenResponse {
                     return token;
                 }
             }
-            throw unexpected("an object with the fields " + map.keySet());
+            throw unexpected("an object with the fields " + Redaction.text(String.valueOf(map.keySet())));
         }
         throw unexpected(value == null ? "null" : "a JSON " + value.getClass().getSimpleName());
     }

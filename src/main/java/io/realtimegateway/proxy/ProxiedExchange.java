@@ -8,7 +8,9 @@ import java.util.StringJoiner;
 import io.quarkus.logging.Log;
 import io.realtimegateway.config.ProxyConfig;
 import io.realtimegateway.protocol.ErrorCode;
+import io.realtimegateway.protocol.NetworkFailure;
 import io.realtimegateway.protocol.RealtimeException;
+import io.realtimegateway.protocol.Redaction;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -68,7 +70,7 @@ final class ProxiedExchange {
         response.closeHandler(closed -> callerWentAway());
         http.request(options).onComplete(connected -> {
             if (connected.failed()) {
-                refuse(502, new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream could not be reached: " + connected.cause().getMessage()));
+                refuse(502, networkFailure("could not be reached", connected.cause()));
                 return;
             }
             if (phase == Phase.FINISHED) {
@@ -131,8 +133,14 @@ final class ProxiedExchange {
 
     private void upstreamFailed(Throwable failure) {
         if (phase == Phase.AWAITING_ANSWER) {
-            refuse(502, new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream connection failed: " + failure.getMessage()));
+            refuse(502, networkFailure("connection failed", failure));
         }
+    }
+
+    /** What happened, in words the caller can act on; the failure's own text names hosts and ports, for the operator's log. */
+    private static RealtimeException networkFailure(String what, Throwable failure) {
+        Log.debugf("Proxy: the upstream %s: %s", what, Redaction.text(String.valueOf(failure.getMessage())));
+        return new RealtimeException(ErrorCode.CONNECTION_LOST, "the upstream " + what + ": " + NetworkFailure.describe(failure), failure);
     }
 
     private void timedOut() {

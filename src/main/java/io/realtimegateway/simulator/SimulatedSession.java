@@ -67,6 +67,7 @@ final class SimulatedSession {
             // Callers vanish mid-frame; the close handler below cleans up.
         });
         socket.closeHandler(closed -> {
+            services.stats().disconnected(app.id());
             ended = true;
             vertx().cancelTimer(idleTimer);
         });

@@ -44,6 +44,8 @@ public class Simulator {
     /** Results carry whole images; a generous bound still refuses absurd frames. */
     private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
     private static final int EVENT_LOOPS = 2;
+    /** Policy violation (RFC 6455): the close code for a refused token. */
+    private static final short REFUSED_TOKEN = 1008;
 
     /** What a session needs from the simulator. */
     record Services(Vertx vertx, SimulatedModel model, Supplier<SimulatorSettings> settings, SimulatorStats stats) {
@@ -173,9 +175,11 @@ public class Simulator {
         request.toWebSocket().onSuccess(socket -> {
             stats.connected(app.get().id());
             if (!authorized) {
-                // fal's edge accepts the upgrade, then says so and closes.
+                socket.closeHandler(closed -> stats.disconnected(app.get().id()));
+                // fal's edge accepts the upgrade, then says so and closes. It closes with 1000, which fal's own JavaScript
+                // client reports as nothing at all (it also drops the Unauthorized frame): 1008 and a reason, it reports.
                 socket.writeTextMessage("{\"status\":\"error\",\"error\":\"Unauthorized\"}");
-                socket.close((short) 1000);
+                socket.close(REFUSED_TOKEN, "Unauthorized: the token does not allow " + app.get().id());
                 return;
             }
             new SimulatedSession(socket, () -> request.connection().close(), app.get(), maxBuffering, services).start();

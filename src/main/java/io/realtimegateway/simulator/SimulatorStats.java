@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SimulatorStats {
 
     private final Map<String, LongAdder> connections = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> open = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> inputs = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final LongAdder tokens = new LongAdder();
@@ -17,6 +18,16 @@ public final class SimulatorStats {
     /** WebSocket sessions accepted for the app. */
     public long connections(String app) {
         return read(connections, app);
+    }
+
+    /** WebSocket sessions of the app open right now: accepted and not yet closed, by either side. */
+    public long openSessions(String app) {
+        return read(open, app);
+    }
+
+    /** Sessions open right now, for all apps together. */
+    public long openSessions() {
+        return open.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     /** Input frames received for the app, valid or not. */
@@ -49,6 +60,7 @@ public final class SimulatorStats {
         return upgrades.sum();
     }
 
+    /** Forgets what was counted; sessions still open stay counted as open. */
     public void reset() {
         connections.clear();
         inputs.clear();
@@ -72,6 +84,11 @@ public final class SimulatorStats {
 
     void connected(String app) {
         count(connections, app);
+        count(open, app);
+    }
+
+    void disconnected(String app) {
+        open.get(app).decrement();
     }
 
     void received(String app) {

@@ -18,15 +18,20 @@ final class BenchReport {
     }
 
     static Path write(String stem, List<Scenario> scenarios, Map<String, Object> environment) throws IOException {
-        Path directory = Path.of("target", "bench");
-        Files.createDirectories(directory);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environment);
         json.put("scenarios", scenarios);
+        return write(stem, json, markdown(scenarios, environment));
+    }
+
+    /** Writes {@code target/bench/<stem>.json} and {@code <stem>.md}; returns the latter. */
+    static Path write(String stem, Object json, String markdown) throws IOException {
+        Path directory = Path.of("target", "bench");
+        Files.createDirectories(directory);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(stem + ".json").toFile(), json);
-        Path markdown = directory.resolve(stem + ".md");
-        Files.writeString(markdown, markdown(scenarios, environment));
-        return markdown;
+        Path written = directory.resolve(stem + ".md");
+        Files.writeString(written, markdown);
+        return written;
     }
 
     static String markdown(List<Scenario> scenarios, Map<String, Object> environment) {

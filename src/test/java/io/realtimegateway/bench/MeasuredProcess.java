@@ -60,10 +60,14 @@ final class MeasuredProcess implements AutoCloseable {
         return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
+    /** {@code /q/metrics} as Prometheus text. */
+    String metrics() throws Exception {
+        return app.get("/q/metrics").body();
+    }
+
     /** A metric's value from {@code /q/metrics} (the first series of that name). */
     double metric(String metric) throws Exception {
-        String metrics = app.get("/q/metrics").body();
-        return metrics.lines().filter(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{")).findFirst()
+        return metrics().lines().filter(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .orElseThrow(() -> new IllegalStateException(metric + " is not on /q/metrics of " + name));
     }

@@ -34,7 +34,7 @@ final class FakeGuards implements SessionGuards {
     }
 
     @Override
-    public CompletionStage<Void> run(AppId app, Supplier<CompletionStage<Void>> attempt) {
+    public CompletionStage<Void> run(AppId app, String path, Supplier<CompletionStage<Void>> attempt) {
         CompletableFuture<Void> run = new CompletableFuture<>();
         tryOnce(attempt, maxRetries, run);
         return run;

@@ -36,7 +36,8 @@ class AppIdTest {
     @ParameterizedTest
     @ValueSource(strings = { "fal-ai/../x", "../fal-ai/x", "fal-ai/x/../../y", "evil.com/x", "a@b/c", "fal-ai%2Fx", "fal-ai/x%2F..",
             "fal-ai/x:8080", "http://evil.com/x", "//evil.com/x", "fal-ai//x", "fal-ai/", "/x", "", " ", "fal-ai", "FAL-AI/x",
-            "fal-ai/x?y=1", "fal-ai/x#y", "fal-ai/x y", "fal-ai/x\n", "fal-ai/x\\y", "fal-ai/.", "fal-ai/x/..", "fal-ai/x/./y" })
+            "fal-ai/x?y=1", "fal-ai/x#y", "fal-ai/x y", "fal-ai/x\n", "fal-ai/x\\y", "fal-ai/.", "fal-ai/x/..", "fal-ai/x/./y",
+            "fal-ai/flux-lora-realtime.", "fal-ai/.flux-lora-realtime", "fal-ai/flux-pro/v1.1." })
     void hostileOrMalformedIdsAreInvalidInput(String id) {
         RealtimeException failure = assertThrows(RealtimeException.class, () -> AppId.parse(id));
         assertEquals(ErrorCode.INVALID_INPUT, failure.code());
@@ -48,6 +49,12 @@ class AppIdTest {
                 assertThrows(RealtimeException.class, () -> AppId.parse("a@b/c")).getMessage());
         assertEquals("app id alias 'x@y' may only contain lowercase letters, digits, '-', '_' and '.'",
                 assertThrows(RealtimeException.class, () -> AppId.parse("fal-ai/x@y")).getMessage());
+    }
+
+    @Test
+    void aTrailingDotIsNotAnotherApp() {
+        assertEquals("app id alias 'flux-lora-realtime.' may not start or end with '.'",
+                assertThrows(RealtimeException.class, () -> AppId.parse("fal-ai/flux-lora-realtime.")).getMessage());
     }
 
     @Test

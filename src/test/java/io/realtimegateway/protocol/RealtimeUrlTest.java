@@ -69,9 +69,4 @@ class RealtimeUrlTest {
                 () -> RealtimeUrl.of(FAL, AppId.parse("fal-ai/x"), null, "a&max_buffering=60", null));
         assertEquals(ErrorCode.UPSTREAM_ERROR, failure.code());
     }
-
-    @Test
-    void redactMasksTokens() {
-        assertEquals("ws://h/x?fal_jwt_token=***&max_buffering=2", RealtimeUrl.redact("ws://h/x?fal_jwt_token=secret.value&max_buffering=2"));
-    }
 }

@@ -53,7 +53,9 @@ class LockedDownProxyTest extends EmbeddedUpstreamTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.apps.allowed", "fal-ai/*", "gateway.proxy.shared-secret", SECRET, "gateway.proxy.tokens.rate-limit.per-client", "3",
-                    "gateway.proxy.tokens.rate-limit.window", "10m", "gateway.playground.enabled", "false");
+                    "gateway.proxy.tokens.rate-limit.window", "10m", "gateway.playground.enabled", "false",
+                    // Nothing listens on port 1 of loopback: a host the proxy cannot reach.
+                    "gateway.proxy.host-overrides.\"queue.fal.run\"", "http://127.0.0.1:1");
         }
     }
 
@@ -102,6 +104,13 @@ class LockedDownProxyTest extends EmbeddedUpstreamTest {
         }
         // The deadline here is the default 120 s: only the caller's leaving can end the upstream request this soon.
         await().atMost(Duration.ofSeconds(30)).until(EchoUpstream.hungRequestClosed::isDone);
+    }
+
+    @Test
+    void anUnreachableUpstreamIsALostConnectionThatNamesNoHostOrPort() {
+        given().header("Authorization", "Key " + SECRET).header(ProxyTarget.HEADER, "https://queue.fal.run/fal-ai/echo").get(FalProxyRoute.PATH)
+                .then().statusCode(502).body("error.code", equalTo("CONNECTION_LOST"))
+                .body("error.message", equalTo("the upstream could not be reached: it refused the connection"));
     }
 
     @Test

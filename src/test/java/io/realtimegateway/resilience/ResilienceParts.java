@@ -1,6 +1,7 @@
 package io.realtimegateway.resilience;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -16,11 +17,17 @@ public final class ResilienceParts {
 
     /** Pacing learned from rate limits: doubling up to {@code max-throttle}, halving back every {@code decay}. */
     public static AdaptiveThrottle adaptiveThrottle() {
-        return new AdaptiveThrottle(defaults(ResilienceConfig.class));
+        ResilienceConfig config = defaults(ResilienceConfig.class);
+        return new AdaptiveThrottle(config, roster(config));
     }
 
     public static ResilienceMetrics metrics() {
-        return new ResilienceMetrics(new SimpleMeterRegistry());
+        return new ResilienceMetrics(new SimpleMeterRegistry(), roster(defaults(ResilienceConfig.class)));
+    }
+
+    /** The apps with books of their own: the catalog's, then up to {@code max-apps} the upstream accepted (no allow-list). */
+    private static AppRoster roster(ResilienceConfig config) {
+        return new AppRoster(List.of(), config.maxApps());
     }
 
     /** A configuration mapping with its documented defaults and these overrides (keys and values, in turn). */

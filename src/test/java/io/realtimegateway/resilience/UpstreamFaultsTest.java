@@ -217,7 +217,8 @@ class UpstreamFaultsTest extends EmbeddedUpstreamTest {
     @Test
     void codesThatRetriesCannotFixAreTriedOnce() {
         long upgrades = simulator.stats().upgradeRequests();
-        invoke("fal-ai/not-a-realtime-app", body(prompts(1, 1))).then().statusCode(404);
+        // An id no other test uses: the gateway remembers the upstream's 404s for a while.
+        invoke("fal-ai/never-retried-app", body(prompts(1, 1))).then().statusCode(404);
         assertEquals(1, simulator.stats().upgradeRequests() - upgrades, "APP_NOT_FOUND: one upgrade");
 
         simulator.update(s -> s.refuseTokens(true));

@@ -128,9 +128,9 @@ class SimulatorWireTest extends EmbeddedUpstreamTest {
     }
 
     @Test
-    void aBadTokenGetsTheUnauthorizedFrameThenAClose() throws Exception {
+    void aBadTokenGetsTheUnauthorizedFrameThenAPolicyViolationClose() throws Exception {
         try (RawFalClient fal = RawFalClient.connect(vertx, base, "/fal-ai/flux-lora-realtime/realtime?fal_jwt_token=forged.token")) {
-            assertEquals((short) 1000, fal.closed.get(10, TimeUnit.SECONDS));
+            assertEquals((short) 1008, fal.closed.get(10, TimeUnit.SECONDS));
             assertEquals(List.of(new UpstreamMessage.Unauthorized()), fal.received);
         }
     }
