@@ -70,7 +70,7 @@ public class InvocationService {
             });
             // Cancelled when the caller goes away (Quarkus REST cancels on a closed connection; see api/CallerDeparture).
             return Uni.createFrom().completionStage(run(invocation, lanes)).onCancellation().invoke(() -> {
-                callerLeft(invocation);
+                callerLeft(invocation, trace);
                 // Nobody gets the answer, but the trace and the log still get the totals.
                 invocation.settled().thenRun(() -> finish(invocation, lanes, trace, wholeFailure(invocation.results())));
             });
@@ -84,7 +84,7 @@ public class InvocationService {
         return Multi.createFrom().emitter(emitter -> {
             Invocation invocation = traced(request, lanes, trace, outcome -> emitter.emit(new InvocationEvent.Outcome(outcome)));
             // Quarkus REST cancels the stream when its connection closes; both callbacks run on that connection's event loop.
-            emitter.onCancellation(() -> callerLeft(invocation));
+            emitter.onCancellation(() -> callerLeft(invocation, trace));
             run(invocation, lanes).whenComplete((done, failure) -> {
                 if (failure != null) {
                     emitter.fail(failure);
@@ -137,8 +137,9 @@ public class InvocationService {
     }
 
     /** The caller went away: what it asked for is not sent, and its sockets and bulkhead slots are given back now. */
-    private static void callerLeft(Invocation invocation) {
+    private static void callerLeft(Invocation invocation, InvocationTrace trace) {
         Log.debugf("The caller of an invocation of %s went away; stopping it", invocation.request().app());
+        trace.callerLeft();
         // Nobody reads the items this error goes into.
         invocation.stop(new RealtimeException(ErrorCode.CONNECTION_LOST, "the caller went away"));
     }

@@ -66,6 +66,11 @@ final class InvocationTrace {
         span.addEvent(TraceAttributes.INPUT_EVENT, event.build());
     }
 
+    /** The caller hung up: the inputs still without an outcome end with the invocation's stop, and the span says why. */
+    void callerLeft() {
+        span.addEvent(TraceAttributes.CALLER_LEFT_EVENT);
+    }
+
     /** Every input has its outcome; the invocation failed as a whole with the code given, if one is. */
     void finished(Summary summary, Optional<ErrorCode> wholeFailure) {
         span.setAttribute(TraceAttributes.OK, (long) summary.ok());

@@ -24,6 +24,8 @@ public final class TraceAttributes {
     public static final AttributeKey<String> INPUT_STATUS = AttributeKey.stringKey("gateway.input.status");
     public static final AttributeKey<Long> INPUT_ATTEMPTS = AttributeKey.longKey("gateway.input.attempts");
     public static final AttributeKey<Double> INPUT_LATENCY_MS = AttributeKey.doubleKey("gateway.input.latency_ms");
+    /** On the invocation's span: its caller hung up, and what was not yet sent never will be. */
+    public static final String CALLER_LEFT_EVENT = "caller left";
 
     /** An upstream socket's span: which of its connection's sockets it is, and how it ended. */
     public static final AttributeKey<Long> SOCKET_NUMBER = AttributeKey.longKey("gateway.socket.number");

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -30,15 +35,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.realtimegateway.EmbeddedUpstreamTest;
 import io.realtimegateway.Fixtures;
+import io.realtimegateway.RawHttp;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.invocation.UpstreamValidationTest;
 import io.realtimegateway.simulator.SimulatorSettings.Latency;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
  * The trace of an invocation, read from an in-memory span exporter: it continues the caller's W3C trace, the
  * invocation's span sits under the HTTP request's, and each input's outcome is an event on it. Local validation is
- * off (as in {@link UpstreamValidationTest}), so an invalid input reaches the upstream and its culprit hunt shows.
+ * off (as in {@link UpstreamValidationTest}), so an invalid input reaches the upstream and its culprit hunt shows. The
+ * four cases: a clean invocation, one with a reconnect, one with a culprit isolated, one cancelled by its caller.
  */
 @QuarkusTest
 @TestProfile(UpstreamValidationTest.LocalValidationOff.class)
@@ -157,6 +165,41 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
         SpanData invocation = invocationSpan();
         assertEquals(StatusCode.ERROR, invocation.getStatus().getStatusCode());
         assertEquals("APP_NOT_FOUND", invocation.getAttributes().get(TraceAttributes.ERROR_CODE));
+    }
+
+    @Test
+    void anInvocationWhoseCallerHangsUpSaysSoAndItsUnsentInputsWereNeverSent() throws Exception {
+        long inputsBefore = simulator.stats().inputs(Fixtures.FLUX);
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (Map<String, Object> input : prompts(6, 50)) {
+            Map<String, Object> slow = new LinkedHashMap<>(input);
+            slow.put("x_simulated_latency_ms", 60_000); // only the caller's leaving ends this invocation
+            inputs.add(slow);
+        }
+        Map<String, Object> body = body(inputs);
+        body.put("maxBuffering", 2);
+        body.put("timeoutMs", 300_000);
+        RawHttp caller = RawHttp.connect(URI.create("http://127.0.0.1:" + RestAssured.port), Duration.ofSeconds(60))
+                .send(RawHttp.post("/v1/realtime/" + Fixtures.FLUX, "application/json", new ObjectMapper().writeValueAsBytes(body),
+                        "traceparent: " + TRACEPARENT + "\r\n"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().inputs(Fixtures.FLUX) - inputsBefore == 2);
+        caller.close();
+
+        SpanData invocation = invocationSpan();
+        assertTrue(invocation.getEvents().stream().anyMatch(event -> event.getName().equals(TraceAttributes.CALLER_LEFT_EVENT)),
+                "the span says the caller left: " + invocation.getEvents());
+        assertEquals(0L, invocation.getAttributes().get(TraceAttributes.OK));
+        assertEquals(6L, invocation.getAttributes().get(TraceAttributes.FAILED));
+        List<EventData> outcomes = inputEvents(invocation);
+        assertEquals(6, outcomes.size(), "every input has its outcome in the trace");
+        outcomes.forEach(outcome -> assertEquals("CONNECTION_LOST", outcome.getAttributes().get(TraceAttributes.ERROR_CODE)));
+        assertEquals(List.of(0L, 0L, 0L, 0L, 1L, 1L), outcomes.stream().map(e -> e.getAttributes().get(TraceAttributes.INPUT_ATTEMPTS)).sorted().toList(),
+                "the two in the upstream's queue were sent once, the rest never");
+
+        SpanData socket = onlyElement(socketSpans(invocation));
+        assertEquals(2L, socket.getAttributes().get(TraceAttributes.SOCKET_SENT));
+        assertEquals(0L, socket.getAttributes().get(TraceAttributes.SOCKET_ANSWERED));
+        assertEquals(2L, socket.getAttributes().get(TraceAttributes.SOCKET_UNANSWERED), "closed with its two inputs unanswered");
     }
 
     /**
