@@ -68,7 +68,12 @@ class ClientDeadlines implements Handler<RoutingContext> {
             vertx.cancelTimer(closer);
         }
         if (!request.isEnded()) {
-            watchBody(context, new BodyDeadline(now(), config.bodyTimeout().toMillis(), config.bodyMinRate().asLongValue()));
+            BodyDeadline deadline = new BodyDeadline(now(), config.bodyTimeout().toMillis(), config.bodyMinRate().asLongValue());
+            BodyWatch watch = new BodyWatch(context, deadline);
+            watch.arm();
+            // The timer holds the request and all it leads to (body, inputs, results): let go of it once answered, or the
+            // heap keeps every request of the last gateway.http.body-timeout.
+            context.addEndHandler(ended -> watch.cancel());
         }
         if (connection != null && request.version() != HttpVersion.HTTP_2) {
             // One HTTP/2 connection carries many requests at once: no "next request" to wait for. (Requests that
@@ -82,15 +87,34 @@ class ClientDeadlines implements Handler<RoutingContext> {
         context.next();
     }
 
-    private void watchBody(RoutingContext context, BodyDeadline deadline) {
-        long wait = deadline.millisLeft(now(), context.request().bytesRead());
-        vertx.setTimer(Math.max(1, wait), id -> {
+    /** The deadline of one request's body and the timer that enforces it; used on the request's event loop only. */
+    private final class BodyWatch {
+
+        private final RoutingContext context;
+        private final BodyDeadline deadline;
+        private long timer;
+
+        BodyWatch(RoutingContext context, BodyDeadline deadline) {
+            this.context = context;
+            this.deadline = deadline;
+        }
+
+        void arm() {
+            long wait = deadline.millisLeft(now(), context.request().bytesRead());
+            timer = vertx.setTimer(Math.max(1, wait), id -> check());
+        }
+
+        void cancel() {
+            vertx.cancelTimer(timer);
+        }
+
+        private void check() {
             HttpServerRequest request = context.request();
             if (sentWhole(request) || context.response().ended() || context.response().closed()) {
                 return;
             }
             if (deadline.millisLeft(now(), request.bytesRead()) > 0) {
-                watchBody(context, deadline);
+                arm();
                 return;
             }
             String message = "the request body arrived too slowly (" + request.bytesRead() + " bytes in "
@@ -99,7 +123,7 @@ class ClientDeadlines implements Handler<RoutingContext> {
                     + " bytes/s (gateway.http.body-timeout, gateway.http.body-min-rate)";
             Log.debugf("Refused %s %s with 408: %s", request.method(), request.path(), message);
             errors.sendAndClose(context, 408, new RealtimeException(ErrorCode.INVALID_INPUT, message));
-        });
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.realtimegateway.config.ResilienceConfig;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -32,8 +34,9 @@ public final class ResilienceParts {
 
     /** A configuration mapping with its documented defaults and these overrides (keys and values, in turn). */
     public static <T> T defaults(Class<T> mapping, String... overrides) {
-        // Quarkus's own converter, so that durations read as in application.properties ("10s").
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(mapping).withConverter(Duration.class, 200, new DurationConverter());
+        // Quarkus's own converters, so that durations and sizes read as in application.properties ("10s", "16K").
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(mapping).withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter());
         for (int i = 0; i < overrides.length; i += 2) {
             builder.withDefaultValue(overrides[i], overrides[i + 1]);
         }
