@@ -38,7 +38,6 @@ import io.realtimegateway.Fixtures;
 import io.realtimegateway.RawHttp;
 import io.realtimegateway.client.RealtimeClient;
 import io.realtimegateway.invocation.UpstreamValidationTest;
-import io.realtimegateway.simulator.SimulatorSettings.Latency;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
@@ -137,9 +136,11 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
 
     @Test
     void theCulpritOfAnErrorCloseIsTheOnlyFailedInputAndItsIsolationShowsInTheSocketSpans() throws Exception {
-        // A slow model keeps two inputs in flight, so the session-ending error could belong to either.
-        simulator.update(s -> s.latency(new Latency(Duration.ofMillis(80), Duration.ZERO, Duration.ZERO)));
-        invoke(body(List.of(prompt("one", 1), Map.of("seed", 2), prompt("three", 3))));
+        // The first input takes the model a second, so it is surely still in flight when the bad one ends the session
+        // (sent 32 ms after it): the error could belong to either. (A model-wide 80 ms was too short on a loaded machine.)
+        Map<String, Object> slow = new LinkedHashMap<>(prompt("one", 1));
+        slow.put("x_simulated_latency_ms", 1000);
+        invoke(body(List.of(slow, Map.of("seed", 2), prompt("three", 3))));
 
         SpanData invocation = invocationSpan();
         Map<Long, EventData> byIndex = new java.util.TreeMap<>();
