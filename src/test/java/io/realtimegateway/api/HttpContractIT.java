@@ -91,15 +91,18 @@ class HttpContractIT {
                 .body("error.message", containsString(message));
     }
 
-    /** Refusals that come from elsewhere than the body parser: each its own status, all the same JSON error body. */
+    /**
+     * Refusals that come from elsewhere than the body parser: each its own status, all the same JSON error body. A body
+     * over the limit (413) is not among them: the gateway answers it before reading the body and closes, which a client
+     * that writes its whole body first meets as a broken pipe; HttpEdgeIT sends it over a raw socket that reads while
+     * it writes.
+     */
     static Stream<Arguments> refusals() {
         String oneInput = "{\"inputs\":[{\"prompt\":\"x\"}]}";
         return Stream.of(
                 Arguments.of("POST", "/v1/realtime/evil.com/x", "application/json", oneInput, 400, "INVALID_INPUT"),
                 Arguments.of("POST", "/v1/realtime/someone-else/an-app", "application/json", oneInput, 404, "APP_NOT_FOUND"),
                 Arguments.of("POST", "/v1/realtime/fal-ai/not-a-realtime-app", "application/json", oneInput, 404, "APP_NOT_FOUND"),
-                Arguments.of("POST", "/v1/realtime/" + Fixtures.FLUX, "application/json",
-                        "{\"inputs\":[{\"prompt\":\"" + "x".repeat(300 * 1024) + "\"}]}", 413, "INVALID_INPUT"),
                 Arguments.of("POST", "/v1/realtime/" + Fixtures.FLUX, "text/plain", "prompt=x", 415, "INVALID_INPUT"),
                 Arguments.of("POST", "/v2/anything", "application/json", oneInput, 404, "INVALID_INPUT"),
                 Arguments.of("GET", "/v1/realtime/" + Fixtures.FLUX, "application/json", "", 405, "INVALID_INPUT"),
