@@ -182,9 +182,12 @@ public class InvocationService {
         Summary summary = new Summary(ok, results.size() - ok, lanes.reconnects(), lanes.throttleInterval().toMillis(),
                 invocation.elapsedMillis());
         trace.finished(summary, wholeFailure);
-        try (var fields = trace.logFields()) {
-            Log.debugf("Invocation of %s settled: %d ok, %d failed, %d reconnects, %d ms%s", invocation.request().app(), summary.ok(),
-                    summary.failed(), summary.reconnects(), summary.durationMs(), wholeFailure.map(code -> ", failed as " + code).orElse(""));
+        // The fields cost a key hash and a Vert.x context per invocation: only for a line that is written.
+        if (Log.isDebugEnabled()) {
+            try (var fields = trace.logFields()) {
+                Log.debugf("Invocation of %s settled: %d ok, %d failed, %d reconnects, %d ms%s", invocation.request().app(), summary.ok(),
+                        summary.failed(), summary.reconnects(), summary.durationMs(), wholeFailure.map(code -> ", failed as " + code).orElse(""));
+            }
         }
         return summary;
     }
