@@ -7,6 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.jboss.logmanager.ExtLogRecord;
+
 /** The log records the application writes while a test runs ({@code @QuarkusTest} only: same JVM), from the root logger. */
 public final class LogCapture extends Handler implements AutoCloseable {
 
@@ -40,6 +42,10 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        // Its MDC is the logging thread's until copied: copied while that thread is still in the logged work.
+        if (record instanceof ExtLogRecord ext) {
+            ext.copyAll();
+        }
         records.add(record);
     }
 

@@ -18,12 +18,9 @@ final class CallerDeparture {
     /**
      * The work, cancelled if the caller of this request goes away before it is done.
      *
-     * @param http the request being answered, or null when the call did not come over HTTP (a Lambda event)
+     * @param http the request being answered
      */
     static <T> Uni<T> cancelsOnDeparture(RoutingContext http, Uni<T> work) {
-        if (http == null) {
-            return work;
-        }
         return Uni.createFrom().emitter(emitter -> {
             Cancellable running = work.subscribe().with(emitter::complete, emitter::fail);
             // Vert.x Web's end handlers hear a failure when the connection closes before the response was written.

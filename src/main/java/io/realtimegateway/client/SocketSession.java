@@ -184,9 +184,11 @@ final class SocketSession {
     void closed(int code, String reason) {
         List<PendingInput> lost = window.takeUnanswered();
         SessionVerdict verdict = SessionVerdict.of(heard, code, lost.size(), answered);
-        try (LogFields fields = trace.logFields()) {
-            Log.logf(link.settings().eventLevel(), "Disconnected from %s (connectionKeyHash=%s, code=%d, unanswered=%d, %s)", link.settings().app(),
-                    link.settings().keyForLogs(), code, lost.size(), verdict.forLogs());
+        if (Log.isEnabled(link.settings().eventLevel())) {
+            try (LogFields fields = trace.logFields()) {
+                Log.logf(link.settings().eventLevel(), "Disconnected from %s (connectionKeyHash=%s, code=%d, unanswered=%d, %s)", link.settings().app(),
+                        link.settings().keyForLogs(), code, lost.size(), verdict.forLogs());
+            }
         }
         trace.ended(new SocketTrace.SocketEnd(verdict.getClass().getSimpleName(), code, sent, resent, answered, lost.size()));
         RealtimeException attemptFailure = settle(verdict, lost);

@@ -184,8 +184,11 @@ final class UpstreamLink implements SocketListener {
         if (socketsOpened > 1) {
             services.metrics().reconnected(settings.app());
         }
-        try (LogFields fields = trace.logFields()) {
-            Log.logf(settings.eventLevel(), "Connected to %s (connectionKeyHash=%s)", settings.app(), settings.keyForLogs());
+        // A private socket's events are DEBUG lines, one of each per invocation: their fields are made only to be written.
+        if (Log.isEnabled(settings.eventLevel())) {
+            try (LogFields fields = trace.logFields()) {
+                Log.logf(settings.eventLevel(), "Connected to %s (connectionKeyHash=%s)", settings.app(), settings.keyForLogs());
+            }
         }
         handles.forEach(handle -> handle.notify(RealtimeListener::onOpen));
         pump();
@@ -196,8 +199,10 @@ final class UpstreamLink implements SocketListener {
         if (attempt.over()) {
             return;
         }
-        try (LogFields fields = connecting != null ? connecting.logFields() : callerLogFields()) {
-            Log.debugf("Could not connect to %s (connectionKeyHash=%s): %s", settings.app(), settings.keyForLogs(), failure);
+        if (Log.isDebugEnabled()) {
+            try (LogFields fields = connecting != null ? connecting.logFields() : callerLogFields()) {
+                Log.debugf("Could not connect to %s (connectionKeyHash=%s): %s", settings.app(), settings.keyForLogs(), failure);
+            }
         }
         if (phase == LinkPhase.CONNECTING) {
             connecting.failed(failure.code().name());
@@ -278,8 +283,10 @@ final class UpstreamLink implements SocketListener {
         Consumer<PendingInput> giveUp = failWaiting == null ? input -> input.abandon(null) : input -> input.fail(failWaiting);
         window.drain().forEach(giveUp);
         pool.forget(this);
-        try (LogFields fields = callerLogFields()) {
-            Log.logf(settings.eventLevel(), "Closed the connection to %s (connectionKeyHash=%s)", settings.app(), settings.keyForLogs());
+        if (Log.isEnabled(settings.eventLevel())) {
+            try (LogFields fields = callerLogFields()) {
+                Log.logf(settings.eventLevel(), "Closed the connection to %s (connectionKeyHash=%s)", settings.app(), settings.keyForLogs());
+            }
         }
         return closed;
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -12,6 +13,7 @@ import io.opentelemetry.context.Context;
 import io.realtimegateway.protocol.ErrorCode;
 import io.realtimegateway.telemetry.ConnectionKeyHash;
 import io.realtimegateway.telemetry.LogFields;
+import io.realtimegateway.telemetry.StructuredEventTrace;
 import io.realtimegateway.telemetry.TraceAttributes;
 
 /**
@@ -31,15 +33,17 @@ final class InvocationTrace {
     }
 
     static InvocationTrace start(Tracer tracer, Context parent, InvocationRequest request) {
-        var builder = tracer.spanBuilder("invocation " + request.app()).setParent(parent).setSpanKind(SpanKind.INTERNAL)
+        SpanBuilder builder = tracer.spanBuilder("invocation " + request.app()).setParent(parent).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute(TraceAttributes.APP, request.app().toString())
                 .setAttribute(TraceAttributes.INPUTS, (long) request.inputs().size())
                 .setAttribute(TraceAttributes.PARALLELISM, (long) request.parallelism());
-        String keyHash = ConnectionKeyHash.of(request.options().connectionKey());
-        if (keyHash != null) {
-            builder.setAttribute(TraceAttributes.CONNECTION_KEY_HASH, keyHash);
+        Span span = StructuredEventTrace.linkTransport(builder, parent).startSpan();
+        // After the start, so that a span that records nothing (no exporter) costs no hash.
+        String connectionKey = request.options().connectionKey();
+        if (connectionKey != null && span.isRecording()) {
+            span.setAttribute(TraceAttributes.CONNECTION_KEY_HASH, ConnectionKeyHash.of(connectionKey));
         }
-        return new InvocationTrace(builder.startSpan(), request);
+        return new InvocationTrace(span, request);
     }
 
     /** The context the invocation's own work runs in: its span is the parent of what it starts. */
@@ -53,6 +57,9 @@ final class InvocationTrace {
     }
 
     void outcome(ItemResult result) {
+        if (!span.isRecording()) {
+            return;
+        }
         AttributesBuilder event = Attributes.builder()
                 .put(TraceAttributes.INPUT_INDEX, (long) result.index())
                 .put(TraceAttributes.INPUT_STATUS, result.status())

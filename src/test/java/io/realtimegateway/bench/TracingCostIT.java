@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,10 @@ import io.realtimegateway.PackagedApp;
 import io.vertx.core.Vertx;
 
 /**
- * What tracing costs when no exporter is configured (the default: spans are made, their ids logged, and dropped):
- * two gateway processes side by side on one upstream, one with tracing (the default) and one with the OpenTelemetry
- * SDK off ({@code quarkus.otel.sdk.disabled=true}), measured in alternating rounds of the same run. Written to
+ * What tracing costs when no exporter is configured: gateway processes side by side on one upstream, measured in
+ * rotating rounds of the same run: the default (spans made for their ids, which the logs carry, but recording nothing),
+ * spans recorded in full and dropped (what an exporter would be handed), and the OpenTelemetry SDK off
+ * ({@code quarkus.otel.sdk.disabled=true}), the baseline. Written to
  * {@code target/bench/tracing.md}; like the main benchmark it reports, it does not fail the build over figures.
  * Scenarios 1 and 4 of the main benchmark, through the gateway process, where the spans are made.
  */
@@ -34,18 +36,31 @@ class TracingCostIT {
     private static final String PATH = "/v1/realtime/fal-ai/sdxl-turbo-realtime";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One gateway process measured, and what its tracing does. */
+    private record Side(String name, MeasuredProcess process) {
+    }
+
     @Test
     void tracingWithoutAnExporterAgainstNoTracing() throws Exception {
         int upstreamPort = PackagedApp.freePort();
+        Map<String, String> settings = BenchProcesses.gatewaySettings(upstreamPort);
         Vertx vertx = Vertx.vertx();
         try (MeasuredProcess upstream = MeasuredProcess.start("tracing-upstream", PackagedApp.Build.JAR, List.of(), BenchProcesses.upstreamSettings(upstreamPort));
-                MeasuredProcess traced = MeasuredProcess.start("gateway-traced", PackagedApp.Build.JAR, BenchProcesses.GATEWAY_JVM, BenchProcesses.gatewaySettings(upstreamPort));
+                MeasuredProcess traced = MeasuredProcess.start("gateway-traced", PackagedApp.Build.JAR, BenchProcesses.GATEWAY_JVM, settings);
+                MeasuredProcess control = MeasuredProcess.start("gateway-control", PackagedApp.Build.JAR, BenchProcesses.GATEWAY_JVM, settings);
+                MeasuredProcess recorded = MeasuredProcess.start("gateway-recorded", PackagedApp.Build.JAR, BenchProcesses.GATEWAY_JVM,
+                        with(settings, "gateway.traces.record-without-endpoint", "true"));
                 MeasuredProcess untraced = MeasuredProcess.start("gateway-untraced", PackagedApp.Build.JAR, BenchProcesses.GATEWAY_JVM,
-                        with(BenchProcesses.gatewaySettings(upstreamPort), "quarkus.otel.sdk.disabled", "true"))) {
+                        with(settings, "quarkus.otel.sdk.disabled", "true"))) {
+            Side off = new Side("tracing off (`quarkus.otel.sdk.disabled=true`)", untraced);
+            // Two processes alike: how far apart they measure is how far apart processes measure anyway, the noise floor.
+            List<Side> sides = List.of(new Side("default: no endpoint, spans record nothing", traced),
+                    new Side("the same again, a second process (control)", control),
+                    new Side("spans recorded and dropped (`gateway.traces.record-without-endpoint=true`)", recorded), off);
             List<String> rows = new ArrayList<>();
-            rows.add(sequential(vertx, traced, untraced));
-            rows.add(concurrent(vertx, traced, untraced));
-            String report = "| scenario | traced (no exporter) | tracing off | traced / off |\n|---|---|---|---|\n" + String.join("\n", rows)
+            rows.addAll(sequential(vertx, sides, off));
+            rows.addAll(concurrent(vertx, sides, off));
+            String report = "| scenario | gateway | figures | against tracing off |\n|---|---|---|---|\n" + String.join("\n", rows)
                     + "\n\n" + Map.of("when", Instant.now().toString(), "mode", SMOKE ? "smoke (figures not meaningful)" : "full",
                             "cores", Runtime.getRuntime().availableProcessors(), "gatewayJvm", String.join(" ", BenchProcesses.GATEWAY_JVM))
                     + "\n";
@@ -57,42 +72,70 @@ class TracingCostIT {
         }
     }
 
+    /** The sides in the order of this round: rotated each round, so that none always runs first. */
+    private static List<Side> inTurn(List<Side> sides, int round) {
+        List<Side> order = new ArrayList<>(sides);
+        Collections.rotate(order, round);
+        return order;
+    }
+
     /**
      * Scenario 1's loop (one input at a time over one socket, the next sent when the last is answered) through the
      * gateway, where the client's spans are made: invocations of one unpaced input one after another, on one keyed
-     * socket that stays open between them. The ratio is the median of the rounds' ratios.
+     * socket that stays open between them. A side's ratio is the median of the rounds' ratios against tracing off.
      */
-    private String sequential(Vertx vertx, MeasuredProcess traced, MeasuredProcess untraced) throws Exception {
+    private List<String> sequential(Vertx vertx, List<Side> sides, Side off) throws Exception {
         String body = body(1, Map.of("throttleIntervalMs", 0, "connectionKey", "tracing-cost"), Map.of());
         int rounds = size(10, 1);
         int perRound = size(2000, 20);
-        double[] ratios = new double[rounds];
-        long[] tracedWall = new long[1];
-        long[] untracedWall = new long[1];
-        try (HttpLoad toTraced = new HttpLoad(vertx, traced.httpPort(), 1); HttpLoad toUntraced = new HttpLoad(vertx, untraced.httpPort(), 1)) {
-            for (HttpLoad http : List.of(toTraced, toUntraced)) {
-                long warmUntil = System.nanoTime() + Duration.ofSeconds(size(20, 1)).toNanos();
-                while (System.nanoTime() < warmUntil) {
-                    ok(http.post(PATH, body).toCompletableFuture().get(1, TimeUnit.MINUTES));
+        Map<Side, long[]> nanos = new HashMap<>();
+        Map<Side, double[]> cpu = new HashMap<>();
+        Map<Side, HttpLoad> loads = new HashMap<>();
+        try {
+            for (Side side : sides) {
+                loads.put(side, new HttpLoad(vertx, side.process().httpPort(), 1));
+                nanos.put(side, new long[rounds]);
+                cpu.put(side, new double[rounds]);
+            }
+            // Warmed up side by side, invocation by invocation: each JIT profiles the same upstream at the same warmth. Warmed
+            // one after the other, the first of two identical processes measured up to 2x the CPU of the second.
+            long warmUntil = System.nanoTime() + Duration.ofSeconds(size(3 * 20, 1)).toNanos();
+            while (System.nanoTime() < warmUntil) {
+                for (Side side : sides) {
+                    ok(loads.get(side).post(PATH, body).toCompletableFuture().get(1, TimeUnit.MINUTES));
                 }
             }
             for (int round = 0; round < rounds; round++) {
-                // The order alternates, so that neither side always runs first.
-                boolean tracedFirst = round % 2 == 0;
-                long first = sequentialRound(tracedFirst ? toTraced : toUntraced, body, perRound);
-                long second = sequentialRound(tracedFirst ? toUntraced : toTraced, body, perRound);
-                long tracedNanos = tracedFirst ? first : second;
-                long untracedNanos = tracedFirst ? second : first;
-                tracedWall[0] += tracedNanos;
-                untracedWall[0] += untracedNanos;
-                ratios[round] = (double) untracedNanos / tracedNanos;
+                for (Side side : inTurn(sides, round)) {
+                    double before = side.process().cpuSeconds();
+                    nanos.get(side)[round] = sequentialRound(loads.get(side), body, perRound);
+                    cpu.get(side)[round] = side.process().cpuSeconds() - before;
+                }
+            }
+        } finally {
+            for (HttpLoad http : loads.values()) {
+                http.close();
             }
         }
-        Arrays.sort(ratios);
         double inputsPerRun = (double) perRound * rounds;
-        return String.format(Locale.ROOT, "| 1: one input at a time over one kept socket, each a POST /v1/realtime (median of %d alternating rounds) | %.0f inputs/s | %.0f inputs/s | **%.3f** throughput (rounds %.3f-%.3f) |",
-                rounds, inputsPerRun / (tracedWall[0] / 1e9), inputsPerRun / (untracedWall[0] / 1e9), ratios[rounds / 2], ratios[0],
-                ratios[rounds - 1]);
+        List<String> rows = new ArrayList<>();
+        for (Side side : sides) {
+            double[] throughput = new double[rounds];
+            double[] cpuRatios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                throughput[round] = (double) nanos.get(off)[round] / nanos.get(side)[round];
+                cpuRatios[round] = cpu.get(side)[round] / cpu.get(off)[round];
+            }
+            Arrays.sort(throughput);
+            Arrays.sort(cpuRatios);
+            double inputsPerSecond = inputsPerRun / (Arrays.stream(nanos.get(side)).sum() / 1e9);
+            double cpuPerK = Arrays.stream(cpu.get(side)).sum() / (inputsPerRun / 1000);
+            rows.add(String.format(Locale.ROOT, "| 1: one input at a time over one kept socket, each a POST /v1/realtime (%d rotating rounds) | %s | %.0f inputs/s, CPU %.3f s per 1000 inputs | %s |",
+                    rounds, side.name(), inputsPerSecond, cpuPerK, side == off ? "" : String.format(Locale.ROOT,
+                            "**%.3f** throughput (%.3f-%.3f), **%.3f** CPU (%.3f-%.3f); medians of the rounds' ratios (range)", throughput[rounds / 2],
+                            throughput[0], throughput[rounds - 1], cpuRatios[rounds / 2], cpuRatios[0], cpuRatios[rounds - 1])));
+        }
+        return rows;
     }
 
     private long sequentialRound(HttpLoad http, String body, int invocations) throws Exception {
@@ -104,39 +147,52 @@ class TracingCostIT {
     }
 
     /** As scenario 4: bursts of 200 invocations of 8 inputs at once, 20 ms model, default 64 ms pacing. */
-    private String concurrent(Vertx vertx, MeasuredProcess traced, MeasuredProcess untraced) throws Exception {
+    private List<String> concurrent(Vertx vertx, List<Side> sides, Side off) throws Exception {
         int concurrent = size(200, 20);
         int rounds = size(4, 1);
         String body = body(8, Map.of(), Map.of("x_simulated_latency_ms", 20));
-        Map<MeasuredProcess, List<Long>> durations = new HashMap<>(Map.of(traced, new ArrayList<>(), untraced, new ArrayList<>()));
-        Map<MeasuredProcess, double[]> cpu = new HashMap<>(Map.of(traced, new double[1], untraced, new double[1]));
-        try (HttpLoad toTraced = new HttpLoad(vertx, traced.httpPort(), concurrent);
-                HttpLoad toUntraced = new HttpLoad(vertx, untraced.httpPort(), concurrent)) {
-            Map<MeasuredProcess, HttpLoad> loads = Map.of(traced, toTraced, untraced, toUntraced);
-            for (MeasuredProcess side : List.of(traced, untraced)) {
+        Map<Side, List<Long>> durations = new HashMap<>();
+        Map<Side, double[]> cpu = new HashMap<>();
+        Map<Side, HttpLoad> loads = new HashMap<>();
+        try {
+            for (Side side : sides) {
+                HttpLoad http = new HttpLoad(vertx, side.process().httpPort(), concurrent);
+                loads.put(side, http);
+                durations.put(side, new ArrayList<>());
+                cpu.put(side, new double[1]);
                 for (int warmUp = 0; warmUp < size(3, 1); warmUp++) {
-                    burst(loads.get(side), concurrent, body);
+                    burst(http, concurrent, body);
                 }
             }
             for (int round = 0; round < rounds; round++) {
-                for (MeasuredProcess side : round % 2 == 0 ? List.of(traced, untraced) : List.of(untraced, traced)) {
-                    double before = side.cpuSeconds();
+                for (Side side : inTurn(sides, round)) {
+                    double before = side.process().cpuSeconds();
                     for (HttpLoad.Call call : burst(loads.get(side), concurrent, body)) {
                         ok(call);
                         durations.get(side).add(call.nanos());
                     }
-                    cpu.get(side)[0] += side.cpuSeconds() - before;
+                    cpu.get(side)[0] += side.process().cpuSeconds() - before;
                 }
+            }
+        } finally {
+            for (HttpLoad http : loads.values()) {
+                http.close();
             }
         }
         double inputsK = concurrent * rounds * 8 / 1000.0;
-        Figures withTracing = Figures.of(durations.get(traced).stream().mapToLong(Long::longValue).toArray(), 1, 8, "inputs/s", 0);
-        Figures without = Figures.of(durations.get(untraced).stream().mapToLong(Long::longValue).toArray(), 1, 8, "inputs/s", 0);
-        double tracedCpu = cpu.get(traced)[0] / inputsK;
-        double untracedCpu = cpu.get(untraced)[0] / inputsK;
-        return String.format(Locale.ROOT, "| 4: %d concurrent invocations of 8 inputs, 20 ms model, 64 ms pacing (%d alternating rounds) | p99 %.0f ms, p50 %.0f ms, CPU %.3f s per 1000 inputs | p99 %.0f ms, p50 %.0f ms, CPU %.3f s per 1000 inputs | **%.3f** p99, %.3f CPU |",
-                concurrent, rounds, withTracing.p99Millis(), withTracing.p50Millis(), tracedCpu, without.p99Millis(), without.p50Millis(),
-                untracedCpu, withTracing.p99Millis() / without.p99Millis(), tracedCpu / untracedCpu);
+        Map<Side, Figures> figures = new HashMap<>();
+        sides.forEach(side -> figures.put(side, Figures.of(durations.get(side).stream().mapToLong(Long::longValue).toArray(), 1, 8, "inputs/s", 0)));
+        List<String> rows = new ArrayList<>();
+        for (Side side : sides) {
+            Figures mine = figures.get(side);
+            double cpuPerK = cpu.get(side)[0] / inputsK;
+            double offCpuPerK = cpu.get(off)[0] / inputsK;
+            rows.add(String.format(Locale.ROOT, "| 4: %d concurrent invocations of 8 inputs, 20 ms model, 64 ms pacing (%d rotating rounds) | %s | p99 %.0f ms, p50 %.0f ms, CPU %.3f s per 1000 inputs | %s |",
+                    concurrent, rounds, side.name(), mine.p99Millis(), mine.p50Millis(), cpuPerK, side == off ? ""
+                            : String.format(Locale.ROOT, "**%.3f** p99, %.3f p50, %.3f CPU", mine.p99Millis() / figures.get(off).p99Millis(),
+                                    mine.p50Millis() / figures.get(off).p50Millis(), cpuPerK / offCpuPerK)));
+        }
+        return rows;
     }
 
     private static List<HttpLoad.Call> burst(HttpLoad http, int concurrent, String body) throws Exception {

@@ -1,0 +1,26 @@
+package io.realtimegateway.telemetry;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+
+/**
+ * The trace of the Lambda invocation being handled. Lambda's runtime API names it in an X-Ray header with each event;
+ * Quarkus's poll loop, like AWS's own Java runtime, keeps it in the system property {@value #PROPERTY} while the
+ * event is handled (Lambda hands a function one event at a time).
+ */
+public final class LambdaRuntimeTrace {
+
+    static final String PROPERTY = "com.amazonaws.xray.traceHeader";
+
+    private LambdaRuntimeTrace() {
+    }
+
+    /** The current context; under the Lambda invocation's trace when nothing current names a trace and the runtime did. */
+    public static Context current() {
+        Context current = Context.current();
+        if (Span.fromContext(current).getSpanContext().isValid()) {
+            return current;
+        }
+        return XRayTraceHeader.parse(System.getProperty(PROPERTY)).map(parent -> current.with(Span.wrap(parent))).orElse(current);
+    }
+}
