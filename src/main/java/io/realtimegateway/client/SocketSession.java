@@ -184,6 +184,7 @@ final class SocketSession {
     void closed(int code, String reason) {
         List<PendingInput> lost = window.takeUnanswered();
         SessionVerdict verdict = SessionVerdict.of(heard, code, lost.size(), answered);
+        // Once per private socket, at DEBUG: the fields are made only when the line is written.
         if (Log.isEnabled(link.settings().eventLevel())) {
             try (LogFields fields = trace.logFields()) {
                 Log.logf(link.settings().eventLevel(), "Disconnected from %s (connectionKeyHash=%s, code=%d, unanswered=%d, %s)", link.settings().app(),

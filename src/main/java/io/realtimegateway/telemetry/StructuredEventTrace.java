@@ -1,10 +1,10 @@
 package io.realtimegateway.telemetry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,6 +16,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
+import io.netty.buffer.ByteBufInputStream;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.vertx.core.buffer.Buffer;
 
@@ -28,7 +29,7 @@ import io.vertx.core.buffer.Buffer;
  */
 public final class StructuredEventTrace {
 
-    public static final String CONTENT_TYPE = "application/cloudevents+json";
+    private static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final ContextKey<SpanContext> TRANSPORT = ContextKey.named("gateway.cloud-event-transport");
@@ -40,7 +41,7 @@ public final class StructuredEventTrace {
 
         @Override
         public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
+            return carrier.get(key);
         }
     };
 
@@ -58,11 +59,12 @@ public final class StructuredEventTrace {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(CONTENT_TYPE) || body == null) {
             return current;
         }
-        Map<String, String> fields = envelopeFields(body.getBytes());
+        Map<String, String> fields = envelopeFields(new ByteBufInputStream(body.getByteBuf()));
         if (!fields.containsKey("traceparent")) {
             return current;
         }
-        Context event = W3CTraceContextPropagator.getInstance().extract(Context.root(), fields, FIELDS);
+        // Into the current context, which keeps its other entries (baggage): only the span is the event's.
+        Context event = W3CTraceContextPropagator.getInstance().extract(current, fields, FIELDS);
         SpanContext named = Span.fromContext(event).getSpanContext();
         SpanContext request = Span.fromContext(current).getSpanContext();
         if (!named.isValid() || named.getTraceId().equals(request.getTraceId())) {
@@ -77,14 +79,17 @@ public final class StructuredEventTrace {
         return transport != null ? span.addLink(transport) : span;
     }
 
-    /** The envelope's top-level {@code traceparent} and {@code tracestate} strings; none for a body that is not a JSON object. */
-    static Map<String, String> envelopeFields(byte[] body) {
+    /**
+     * The envelope's top-level {@code traceparent} and {@code tracestate} strings, read up to where both are found (the
+     * body is bounded before Funqy reads it); none for a body that is not a JSON object.
+     */
+    static Map<String, String> envelopeFields(InputStream body) {
         Map<String, String> fields = new HashMap<>();
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Map.of();
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (fields.size() < 2 && parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (value == JsonToken.VALUE_STRING && (name.equals("traceparent") || name.equals("tracestate"))) {

@@ -24,8 +24,10 @@ public final class XRayTraceHeader {
     }
 
     /**
-     * The remote span context the header names; empty for a missing or malformed header, and for one without a
-     * parent (a load balancer's {@code Root=...} alone names a trace but no span to hang ours under).
+     * The remote span context the header names; empty for a missing or malformed header, for one without a parent (a
+     * load balancer's {@code Root=...} alone names a trace but no span to hang ours under), and for one whose sampling
+     * is undecided ({@code Sampled=?} or none): as AWS's own propagator does, the gateway's trace then starts afresh
+     * and its own sampler decides.
      */
     public static Optional<SpanContext> parse(String header) {
         if (header == null || header.length() > MAX_LENGTH) {
@@ -33,7 +35,7 @@ public final class XRayTraceHeader {
         }
         String traceId = null;
         String parentId = null;
-        boolean sampled = false;
+        String sampled = null;
         for (String field : header.split(";")) {
             int equals = field.indexOf('=');
             if (equals < 0) {
@@ -47,17 +49,17 @@ public final class XRayTraceHeader {
                     traceId = root.matches() ? root.group(1) + root.group(2) : null;
                 }
                 case "Parent" -> parentId = PARENT.matcher(value).matches() ? value : null;
-                case "Sampled" -> sampled = value.equals("1");
+                case "Sampled" -> sampled = value;
                 default -> {
                     // Lineage, Self and fields yet to come say nothing about the span context.
                 }
             }
         }
-        if (traceId == null || parentId == null) {
+        if (traceId == null || parentId == null || !("0".equals(sampled) || "1".equals(sampled))) {
             return Optional.empty();
         }
-        SpanContext context = SpanContext.createFromRemoteParent(traceId, parentId, sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(),
-                TraceState.getDefault());
+        SpanContext context = SpanContext.createFromRemoteParent(traceId, parentId, sampled.equals("1") ? TraceFlags.getSampled()
+                : TraceFlags.getDefault(), TraceState.getDefault());
         return context.isValid() ? Optional.of(context) : Optional.empty();
     }
 }

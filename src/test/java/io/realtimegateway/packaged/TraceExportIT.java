@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -26,16 +27,19 @@ import io.realtimegateway.Fixtures;
 import io.realtimegateway.PackagedApp;
 
 /**
- * With {@code quarkus.otel.exporter.otlp.endpoint} set, the packaged gateway sends its spans there over OTLP
- * (HTTP/protobuf here; gRPC is the default protocol). The collector is a plain HTTP server that keeps what it is sent.
+ * With an OTLP endpoint set (the general key or the traces-only one), the packaged gateway records its spans and sends
+ * them there over OTLP (HTTP/protobuf here; gRPC is the default protocol), as in production: the test profile's
+ * recording without an endpoint is turned off. The collector is a plain HTTP server that keeps what it is sent.
  */
 class TraceExportIT {
 
-    @Test
-    void anInvocationsSpanReachesTheConfiguredCollector() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"quarkus.otel.exporter.otlp.endpoint", "quarkus.otel.exporter.otlp.traces.endpoint"})
+    void anInvocationsSpanReachesTheConfiguredCollector(String endpointKey) throws Exception {
         List<String> exports = new CopyOnWriteArrayList<>();
         HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
+        // Any path: whether the exporter appends /v1/traces to the URL depends on the key.
+        collector.createContext("/", exchange -> {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             exchange.getRequestBody().transferTo(body);
             exports.add(exchange.getRequestHeaders().getFirst("Content-Type") + " " + body.toString(StandardCharsets.ISO_8859_1));
@@ -45,7 +49,8 @@ class TraceExportIT {
         collector.start();
         try (PackagedApp gateway = PackagedApp.start(PackagedApp.Build.JAR, Path.of("target", "packaged", "trace-export-gateway.log"), List.of(), Map.of(
                 "gateway.simulator.port", "0",
-                "quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:" + collector.getAddress().getPort(),
+                endpointKey, "http://127.0.0.1:" + collector.getAddress().getPort(),
+                "gateway.traces.record-without-endpoint", "false",
                 "quarkus.otel.exporter.otlp.protocol", "http/protobuf",
                 "quarkus.otel.bsp.schedule.delay", "50ms"))) {
             Map<String, Object> body = Fixtures.body(Fixtures.prompts(2, 1));

@@ -16,8 +16,10 @@ public record FinishedSpans(InMemorySpanExporter exporter, String traceId) {
         return exporter.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
     }
 
-    public Optional<SpanData> byId(String spanId) {
-        return all().stream().filter(span -> span.getSpanId().equals(spanId)).findFirst();
+    /** The trace's span of this id, once it has been exported (a request's span ends after the spans under it). */
+    public SpanData byId(String spanId) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> all().stream().filter(span -> span.getSpanId().equals(spanId)).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 
     /** The trace's one invocation span, once it has been exported (spans are handed over in batches). */

@@ -3,6 +3,7 @@ package io.realtimegateway.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -53,6 +55,14 @@ class StructuredEventTraceTest {
     }
 
     @Test
+    void theRequestsBaggageStaysWithTheEventsTrace() {
+        Context withBaggage = IN_REQUEST.with(Baggage.builder().put("tenant", "t-1").build());
+        Context context = StructuredEventTrace.of(withBaggage, "application/cloudevents+json", event("\"traceparent\":\"" + TRACEPARENT + "\","));
+        assertEquals(EVENT_TRACE, Span.fromContext(context).getSpanContext().getTraceId());
+        assertEquals("t-1", Baggage.fromContext(context).getEntryValue("tenant"));
+    }
+
+    @Test
     void anEventInTheRequestsOwnTraceChangesNothing() {
         String sameTrace = "00-" + REQUEST.getTraceId() + "-" + EVENT_SPAN + "-01";
         assertSame(IN_REQUEST, StructuredEventTrace.of(IN_REQUEST, "application/cloudevents+json", event("\"traceparent\":\"" + sameTrace + "\",")));
@@ -76,7 +86,7 @@ class StructuredEventTraceTest {
     @ParameterizedTest
     @ValueSource(strings = {"[1,2]", "\"traceparent\"", "{\"traceparent\":", "{\"a\":[1,{\"b\":", "not json"})
     void aBodyThatIsNoJsonObjectNamesNoTrace(String body) {
-        assertEquals(Map.of(), StructuredEventTrace.envelopeFields(body.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Map.of(), StructuredEventTrace.envelopeFields(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static Buffer event(String traceFields) {

@@ -28,12 +28,18 @@ class XRayTraceHeaderTest {
         assertTrue(context.isRemote());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"Sampled=0", "Sampled=?", "Lineage=a87bd80c:1|68fd508a:5"})
-    void anythingButSampledOneLeavesTheContextUnsampled(String field) {
-        SpanContext context = XRayTraceHeader.parse("Root=" + ROOT + ";Parent=" + PARENT + ";" + field).orElseThrow();
+    @Test
+    void sampledZeroGivesAnUnsampledContext() {
+        SpanContext context = XRayTraceHeader.parse("Root=" + ROOT + ";Parent=" + PARENT + ";Sampled=0;Lineage=a87bd80c:1|68fd508a:5").orElseThrow();
         assertFalse(context.isSampled());
         assertEquals(TRACE_ID, context.getTraceId());
+    }
+
+    /** As AWS's own propagator: a trace whose sampling is undecided starts afresh, and the gateway's sampler decides. */
+    @ParameterizedTest
+    @ValueSource(strings = {";Sampled=?", ";Sampled=yes", "", ";Lineage=a87bd80c:1|68fd508a:5"})
+    void anUndecidedSamplingNamesNoContext(String field) {
+        assertEquals(Optional.empty(), XRayTraceHeader.parse("Root=" + ROOT + ";Parent=" + PARENT + field));
     }
 
     @Test
