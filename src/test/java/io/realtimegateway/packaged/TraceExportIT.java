@@ -27,9 +27,9 @@ import io.realtimegateway.Fixtures;
 import io.realtimegateway.PackagedApp;
 
 /**
- * With an OTLP endpoint set (the general key or the traces-only one), the packaged gateway records its spans and sends
- * them there over OTLP (HTTP/protobuf here; gRPC is the default protocol), as in production: the test profile's
- * recording without an endpoint is turned off. The collector is a plain HTTP server that keeps what it is sent.
+ * With an OTLP endpoint set (the general key or the traces-only one), the packaged gateway, in its production profile,
+ * records its spans and sends them there over OTLP (HTTP/protobuf here; gRPC is the default protocol). The collector
+ * is a plain HTTP server that keeps what it is sent.
  */
 class TraceExportIT {
 
@@ -50,7 +50,6 @@ class TraceExportIT {
         try (PackagedApp gateway = PackagedApp.start(PackagedApp.Build.JAR, Path.of("target", "packaged", "trace-export-gateway.log"), List.of(), Map.of(
                 "gateway.simulator.port", "0",
                 endpointKey, "http://127.0.0.1:" + collector.getAddress().getPort(),
-                "gateway.traces.record-without-endpoint", "false",
                 "quarkus.otel.exporter.otlp.protocol", "http/protobuf",
                 "quarkus.otel.bsp.schedule.delay", "50ms"))) {
             Map<String, Object> body = Fixtures.body(Fixtures.prompts(2, 1));
