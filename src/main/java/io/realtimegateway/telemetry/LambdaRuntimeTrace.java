@@ -1,6 +1,5 @@
 package io.realtimegateway.telemetry;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 /**
@@ -18,10 +17,6 @@ public final class LambdaRuntimeTrace {
 
     /** The current context; under the Lambda invocation's trace when nothing current names a trace and the runtime did. */
     public static Context current() {
-        Context current = Context.current();
-        if (Span.fromContext(current).getSpanContext().isValid()) {
-            return current;
-        }
-        return XRayTraceHeader.parse(System.getProperty(PROPERTY)).map(parent -> current.with(Span.wrap(parent))).orElse(current);
+        return XRayTraceHeader.fallback(Context.current(), System.getProperty(PROPERTY));
     }
 }

@@ -4,7 +4,6 @@ import java.util.Collection;
 
 import jakarta.inject.Singleton;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -21,7 +20,7 @@ import io.quarkus.opentelemetry.runtime.propagation.TextMapPropagatorCustomizer;
 @Unremovable // Only Quarkus's tracing looks it up.
 public class XRayFallback implements TextMapPropagatorCustomizer {
 
-    static final String HEADER = "x-amzn-trace-id";
+    private static final String HEADER = "x-amzn-trace-id";
 
     @Override
     public TextMapPropagator customize(Context context) {
@@ -45,10 +44,7 @@ public class XRayFallback implements TextMapPropagatorCustomizer {
         @Override
         public <C> io.opentelemetry.context.Context extract(io.opentelemetry.context.Context context, C carrier, TextMapGetter<C> getter) {
             io.opentelemetry.context.Context extracted = w3c.extract(context, carrier, getter);
-            if (Span.fromContext(extracted).getSpanContext().isValid() || carrier == null) {
-                return extracted;
-            }
-            return XRayTraceHeader.parse(getter.get(carrier, HEADER)).map(parent -> extracted.with(Span.wrap(parent))).orElse(extracted);
+            return carrier == null ? extracted : XRayTraceHeader.fallback(extracted, getter.get(carrier, HEADER));
         }
     }
 }

@@ -3,9 +3,11 @@ package io.realtimegateway.telemetry;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 
 /**
  * AWS's trace header ({@code X-Amzn-Trace-Id}, and the Lambda runtime's {@code Lambda-Runtime-Trace-Id}), e.g.
@@ -21,6 +23,14 @@ public final class XRayTraceHeader {
     private static final Pattern PARENT = Pattern.compile("[0-9a-f]{16}");
 
     private XRayTraceHeader() {
+    }
+
+    /** The context unchanged when it names a trace already; otherwise under the header's span, when it names one. */
+    static Context fallback(Context context, String header) {
+        if (Span.fromContext(context).getSpanContext().isValid()) {
+            return context;
+        }
+        return parse(header).map(parent -> context.with(Span.wrap(parent))).orElse(context);
     }
 
     /**

@@ -40,6 +40,25 @@ class TracingCostIT {
     private record Side(String name, MeasuredProcess process) {
     }
 
+    /** A load generator for each side, with this many connections to it; closed together. */
+    private record Loads(Map<Side, HttpLoad> bySide) implements AutoCloseable {
+
+        static Loads open(Vertx vertx, List<Side> sides, int connections) {
+            Map<Side, HttpLoad> bySide = new HashMap<>();
+            sides.forEach(side -> bySide.put(side, new HttpLoad(vertx, side.process().httpPort(), connections)));
+            return new Loads(bySide);
+        }
+
+        HttpLoad to(Side side) {
+            return bySide.get(side);
+        }
+
+        @Override
+        public void close() {
+            bySide.values().forEach(HttpLoad::close);
+        }
+    }
+
     @Test
     void tracingWithoutAnExporterAgainstNoTracing() throws Exception {
         int upstreamPort = PackagedApp.freePort();
@@ -90,10 +109,8 @@ class TracingCostIT {
         int perRound = size(2000, 20);
         Map<Side, long[]> nanos = new HashMap<>();
         Map<Side, double[]> cpu = new HashMap<>();
-        Map<Side, HttpLoad> loads = new HashMap<>();
-        try {
+        try (Loads loads = Loads.open(vertx, sides, 1)) {
             for (Side side : sides) {
-                loads.put(side, new HttpLoad(vertx, side.process().httpPort(), 1));
                 nanos.put(side, new long[rounds]);
                 cpu.put(side, new double[rounds]);
             }
@@ -102,19 +119,15 @@ class TracingCostIT {
             long warmUntil = System.nanoTime() + Duration.ofSeconds(size(3 * 20, 1)).toNanos();
             while (System.nanoTime() < warmUntil) {
                 for (Side side : sides) {
-                    ok(loads.get(side).post(PATH, body).toCompletableFuture().get(1, TimeUnit.MINUTES));
+                    ok(loads.to(side).post(PATH, body).toCompletableFuture().get(1, TimeUnit.MINUTES));
                 }
             }
             for (int round = 0; round < rounds; round++) {
                 for (Side side : inTurn(sides, round)) {
                     double before = side.process().cpuSeconds();
-                    nanos.get(side)[round] = sequentialRound(loads.get(side), body, perRound);
+                    nanos.get(side)[round] = sequentialRound(loads.to(side), body, perRound);
                     cpu.get(side)[round] = side.process().cpuSeconds() - before;
                 }
-            }
-        } finally {
-            for (HttpLoad http : loads.values()) {
-                http.close();
             }
         }
         double inputsPerRun = (double) perRound * rounds;
@@ -153,40 +166,33 @@ class TracingCostIT {
         String body = body(8, Map.of(), Map.of("x_simulated_latency_ms", 20));
         Map<Side, List<Long>> durations = new HashMap<>();
         Map<Side, double[]> cpu = new HashMap<>();
-        Map<Side, HttpLoad> loads = new HashMap<>();
-        try {
+        try (Loads loads = Loads.open(vertx, sides, concurrent)) {
             for (Side side : sides) {
-                HttpLoad http = new HttpLoad(vertx, side.process().httpPort(), concurrent);
-                loads.put(side, http);
                 durations.put(side, new ArrayList<>());
                 cpu.put(side, new double[1]);
                 for (int warmUp = 0; warmUp < size(3, 1); warmUp++) {
-                    burst(http, concurrent, body);
+                    burst(loads.to(side), concurrent, body);
                 }
             }
             for (int round = 0; round < rounds; round++) {
                 for (Side side : inTurn(sides, round)) {
                     double before = side.process().cpuSeconds();
-                    for (HttpLoad.Call call : burst(loads.get(side), concurrent, body)) {
+                    for (HttpLoad.Call call : burst(loads.to(side), concurrent, body)) {
                         ok(call);
                         durations.get(side).add(call.nanos());
                     }
                     cpu.get(side)[0] += side.process().cpuSeconds() - before;
                 }
             }
-        } finally {
-            for (HttpLoad http : loads.values()) {
-                http.close();
-            }
         }
         double inputsK = concurrent * rounds * 8 / 1000.0;
         Map<Side, Figures> figures = new HashMap<>();
         sides.forEach(side -> figures.put(side, Figures.of(durations.get(side).stream().mapToLong(Long::longValue).toArray(), 1, 8, "inputs/s", 0)));
+        double offCpuPerK = cpu.get(off)[0] / inputsK;
         List<String> rows = new ArrayList<>();
         for (Side side : sides) {
             Figures mine = figures.get(side);
             double cpuPerK = cpu.get(side)[0] / inputsK;
-            double offCpuPerK = cpu.get(off)[0] / inputsK;
             rows.add(String.format(Locale.ROOT, "| 4: %d concurrent invocations of 8 inputs, 20 ms model, 64 ms pacing (%d rotating rounds) | %s | p99 %.0f ms, p50 %.0f ms, CPU %.3f s per 1000 inputs | %s |",
                     concurrent, rounds, side.name(), mine.p99Millis(), mine.p50Millis(), cpuPerK, side == off ? ""
                             : String.format(Locale.ROOT, "**%.3f** p99, %.3f p50, %.3f CPU", mine.p99Millis() / figures.get(off).p99Millis(),

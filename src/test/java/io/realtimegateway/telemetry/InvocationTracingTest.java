@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -75,7 +74,7 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
         invoke(body);
 
         SpanData invocation = invocationSpan();
-        SpanData request = spanById(invocation.getParentSpanId());
+        SpanData request = callersTrace().byId(invocation.getParentSpanId());
         assertEquals(CALLER_TRACE, invocation.getTraceId(), "one trace: the caller's");
         assertEquals(SpanKind.SERVER, request.getKind());
         assertEquals(CALLER_SPAN, request.getParentSpanId(), "the HTTP request's span continues the caller's");
@@ -209,7 +208,7 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
      */
     private List<SpanData> socketSpans(SpanData invocation) throws Exception {
         client.closeIdleConnections().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return await().atMost(Duration.ofSeconds(10)).until(() -> ofCallersTrace().stream()
+        return await().atMost(Duration.ofSeconds(10)).until(() -> callersTrace().all().stream()
                 .filter(span -> span.getParentSpanId().equals(invocation.getSpanId()) && span.getName().startsWith("upstream socket "))
                 .sorted(Comparator.comparing(span -> span.getAttributes().get(TraceAttributes.SOCKET_NUMBER))).toList(),
                 found -> !found.isEmpty() && found.size() == Math.max(1, 1 + invocation.getAttributes().get(TraceAttributes.RECONNECTS)));
@@ -228,23 +227,13 @@ class InvocationTracingTest extends EmbeddedUpstreamTest {
 
     /** The one invocation span of the caller's trace, once it and its request's span have been exported. */
     private SpanData invocationSpan() {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            List<SpanData> invocations = ofCallersTrace().stream().filter(span -> span.getName().startsWith("invocation ")).toList();
-            Optional<SpanData> request = invocations.isEmpty() ? Optional.empty() : findById(invocations.get(0).getParentSpanId());
-            return invocations.size() == 1 && request.isPresent() ? invocations.get(0) : null;
-        }, span -> span != null);
+        SpanData invocation = callersTrace().invocation();
+        callersTrace().byId(invocation.getParentSpanId());
+        return invocation;
     }
 
-    private List<SpanData> ofCallersTrace() {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(CALLER_TRACE)).toList();
-    }
-
-    private Optional<SpanData> findById(String spanId) {
-        return ofCallersTrace().stream().filter(span -> span.getSpanId().equals(spanId)).findFirst();
-    }
-
-    private SpanData spanById(String spanId) {
-        return findById(spanId).orElseThrow();
+    private FinishedSpans callersTrace() {
+        return new FinishedSpans(spans, CALLER_TRACE);
     }
 
     private static List<EventData> inputEvents(SpanData span) {
